@@ -1,0 +1,42 @@
+"""Facts to the JSON output contract ``tidings/article@1`` (documented in docs/output-format.md).
+
+The contract's JSON Schema ships in the package (``tidings/schema/article.schema.json``);
+``validate`` checks a document against it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from tidings.model import Facts
+
+SCHEMA_ID = "tidings/article@1"
+
+
+def to_dict(facts: Facts) -> dict[str, Any]:
+    """The contract's JSON object for one article."""
+    return {"schema": SCHEMA_ID, **dataclasses.asdict(facts)}
+
+
+def to_json(facts: Facts, *, indent: int | None = None) -> str:
+    """One article as JSON text (one line when ``indent`` is None)."""
+    return json.dumps(to_dict(facts), ensure_ascii=False, indent=indent)
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the output contract."""
+    text = resources.files("tidings.schema").joinpath("article.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def validate(document: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``document`` follows the contract."""
+    import jsonschema
+
+    jsonschema.validate(document, schema())

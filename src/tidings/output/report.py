@@ -1,0 +1,124 @@
+"""A readable report of one article's facts, for people, with rich; fits in 80 columns."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tidings.model import Entity, Facts, Quantity, Quote
+
+ENTITY_HEADINGS = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Countries, cities, states",
+    "LOC": "Other places",
+    "FAC": "Buildings, roads, facilities",
+    "NORP": "Nationalities, groups",
+    "EVENT": "Named events",
+    "PRODUCT": "Products",
+    "LAW": "Laws",
+    "WORK_OF_ART": "Works",
+}
+QUOTE_PREVIEW = 240
+
+
+def render(facts: Facts) -> RenderableType:
+    """Everything in one panel: header, summary, entities, quotes, numbers."""
+    article = facts.article
+    headline = Text(article.title or "(no headline)", style="bold")
+    parts: list[RenderableType] = [headline, _byline(facts)]
+    parts += _section("Summary", [_bullets([s.text for s in facts.summary])] if facts.summary else [])
+    parts += _section("Entities", [_entities_table(facts.entities)] if facts.entities else [])
+    parts += _section("Quotes", [_quote(q) for q in facts.quotes])
+    parts += _section("Numbers", [_quantities_table(facts.quantities)] if facts.quantities else [])
+    return Panel(Group(*parts), title=f"tidings · {article.id}", title_align="left", expand=True)
+
+
+def print_report(facts: Facts, console: Console) -> None:
+    """Print the report of one article."""
+    console.print(render(facts))
+
+
+def _byline(facts: Facts) -> Text:
+    article = facts.article
+    bits = [
+        article.source,
+        article.author,
+        f"published {article.published}" if article.published else "date unknown",
+        article.language,
+        f"{len(article.text.split()):,} words",
+        article.url or article.origin,
+    ]
+    return Text(" · ".join(bit for bit in bits if bit), style="dim")
+
+
+def _section(heading: str, items: list[RenderableType]) -> list[RenderableType]:
+    if not items:
+        return [Text(""), Text(heading, style="bold cyan"), Padding(Text("none found", style="dim"), (0, 2))]
+    return [Text(""), Text(heading, style="bold cyan"), *(Padding(i, (0, 0, 0, 2)) for i in items)]
+
+
+def _bullets(texts: list[str]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for text in texts:
+        table.add_row("•", " ".join(text.split()))
+    return table
+
+
+def _entities_table(entities: tuple[Entity, ...]) -> Table:
+    by_type: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        by_type[entity.type].append(entity)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="magenta", no_wrap=True)
+    table.add_column()
+    for label, heading in ENTITY_HEADINGS.items():
+        members = sorted(by_type.get(label, []), key=lambda e: -len(e.mentions))
+        if members:
+            names = ", ".join(
+                e.name + (f" ×{len(e.mentions)}" if len(e.mentions) > 1 else "") for e in members
+            )
+            table.add_row(heading, names)
+    return table
+
+
+def _quote(quote: Quote) -> Text:
+    speaker = quote.speaker.name if quote.speaker else "unknown speaker"
+    line = Text()
+    line.append(speaker, style="bold")
+    if quote.speaker and quote.speaker.resolved_from:
+        line.append(f" (“{quote.speaker.resolved_from}”)", style="dim")
+    cue = f" {quote.cue.text}" if quote.cue else ""
+    line.append(f"{cue} [{quote.kind}]: ", style="dim")
+    body = " ".join(quote.text.split())
+    if len(body) > QUOTE_PREVIEW:
+        body = body[: QUOTE_PREVIEW - 1].rsplit(" ", 1)[0] + "…"
+    line.append(f"“{body}”" if quote.kind == "direct" else body)
+    return line
+
+
+def _quantities_table(quantities: tuple[Quantity, ...]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="green", max_width=28)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column()
+    for quantity in quantities:
+        value = "?" if quantity.value is None else f"{quantity.value:,.10g}"
+        detail = " ".join(
+            bit
+            for bit in (
+                quantity.qualifier and f"({quantity.qualifier})",
+                quantity.unit,
+                quantity.counted and f"counted: {quantity.counted}",
+            )
+            if bit
+        )
+        table.add_row(" ".join(quantity.text.split()), value, detail)
+    return table
