@@ -35,13 +35,13 @@ def extract(document: Document, options: ExtractOptions = ExtractOptions()) -> F
         entities=entities,
         quotes=find_quotes(doc, entities),
         quantities=find_quantities(doc),
-        summary=summarize(
-            doc, title=document.article.title, sentences=options.summary_sentences
-        ),
+        summary=summarize(doc, title=document.article.title, sentences=options.summary_sentences),
     )
 
 
-def facts(documents: Iterable[Document], options: ExtractOptions = ExtractOptions()) -> Iterator[Facts]:
+def facts(
+    documents: Iterable[Document], options: ExtractOptions = ExtractOptions()
+) -> Iterator[Facts]:
     """Extract lazily, one article at a time."""
     for document in documents:
         yield extract(document, options)

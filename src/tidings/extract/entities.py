@@ -5,8 +5,9 @@ the mentions that name the same thing within one article:
 
 * Types: an ORG whose head noun is a line, zone, border, river ... (``the Military
   Demarcation Line``), a known geographic acronym (``DMZ``), or the object of ``across``/
-  ``along``/``beyond`` is a LOC; a PERSON or ORG ending in avenue, street, airport ... is a FAC. Numeric labels (DATE, CARDINAL, MONEY ...) are left to the
-  dates and quantities stages.
+  ``along``/``beyond`` is a LOC; a PERSON or ORG ending in avenue, street, airport ... is
+  a FAC. Numeric labels (DATE, CARDINAL, MONEY ...) are left to the dates and quantities
+  stages.
 * Names: a leading "the" and a possessive ending are not part of the name.
 * Aliases: the same name up to case, "the" and a plural -s (``North Koreans``/``North Korean``);
   an acronym or a partly abbreviated form (``UN Command`` for ``United Nations Command``); an
@@ -173,10 +174,15 @@ def _fuller_form(group: _Group, kept: list[_Group]) -> _Group | None:
 
 def _compatible(label: str, other: str) -> bool:
     places = {"GPE", "LOC", "FAC"}
-    return label == other or (label in places and other in places) or {label, other} <= {
-        "ORG",
-        "GPE",
-    }
+    return (
+        label == other
+        or (label in places and other in places)
+        or {label, other}
+        <= {
+            "ORG",
+            "GPE",
+        }
+    )
 
 
 def _names_part_of(short: str, person: _Group) -> bool:
@@ -233,7 +239,9 @@ def _add_untagged_mentions(groups: list[_Group], text: str) -> None:
 
 
 def _searchable(alias: str) -> bool:
-    return len(alias) >= 3 and alias[0].isupper() and not alias.isupper() or len(alias) >= 2 and alias.isupper()
+    if alias.isupper():
+        return len(alias) >= 2
+    return len(alias) >= 3 and alias[0].isupper()
 
 
 def _longest(group: _Group) -> str:

@@ -34,7 +34,7 @@ POSITION_WEIGHT = 0.20
 REPORT_BONUS = 0.12
 FRAGMENT_PENALTY = 0.3
 PAST_TAGS = frozenset({"VBD", "VBN"})
-QUOTE_MARKS = frozenset("\"“”«»„")
+QUOTE_MARKS = frozenset('"“”«»„')
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +70,11 @@ def _candidates(doc: Doc, title: str | None) -> list[_Candidate]:
         words = [t for t in sentence if t.is_alpha]
         if not MIN_WORDS <= len(words) <= MAX_WORDS:
             continue
-        if all(t.ent_type_ in ("DATE", "TIME", "") and not t.is_stop for t in words[:4]) and len(
-            words
-        ) < MIN_WORDS + 2 and any(t.ent_type_ == "DATE" for t in words):
+        if (
+            all(t.ent_type_ in ("DATE", "TIME", "") and not t.is_stop for t in words[:4])
+            and len(words) < MIN_WORDS + 2
+            and any(t.ent_type_ == "DATE" for t in words)
+        ):
             continue
         if _mostly_quoted(sentence):
             continue
@@ -114,6 +116,7 @@ def _score(
 ) -> float:
     repeated = [frequency[word] - 1 for word in candidate.words if frequency[word] > 1]
     centrality = sum(repeated) / (len(candidate.sentence) ** 0.5 * max(frequency.values()))
+    centrality = float(centrality)
     entities = {ent.text for ent in candidate.sentence.ents if ent.label_ not in ("CARDINAL",)}
     centrality += 0.1 * min(len(entities), 3)
     lead = 1.0 / (1.0 + position / max(count / 4, 1.0))

@@ -55,7 +55,9 @@ def read(
             own_client.close()
 
 
-def _checked(item: Article | InputError, settings: Settings, published: str | None) -> Article | InputError:
+def _checked(
+    item: Article | InputError, settings: Settings, published: str | None
+) -> Article | InputError:
     if isinstance(item, InputError):
         return item
     if published:
@@ -100,7 +102,9 @@ def _read_source(
     yield from _read_file(path, settings, published)
 
 
-def _read_file(path: Path, settings: Settings, published: str | None) -> Iterator[Article | InputError]:
+def _read_file(
+    path: Path, settings: Settings, published: str | None
+) -> Iterator[Article | InputError]:
     origin = str(path)
     try:
         check_size(path.stat().st_size, origin, settings.max_bytes)

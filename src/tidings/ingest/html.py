@@ -13,7 +13,9 @@ from tidings.errors import NoArticleBody
 from tidings.ingest.text import article_from_text
 from tidings.model import Article
 
-_LOOKS_LIKE_HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_LOOKS_LIKE_HTML = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 
 
 def looks_like_html(text: str) -> bool:

@@ -63,7 +63,9 @@ def _article_from_row(row: Mapping[str, Any], origin: str, published: str | None
     fields = {name: _first(lowered, aliases) for name, aliases in COLUMNS.items()}
     if fields["text"] is None:
         names = ", ".join(sorted(lowered)) or "none"
-        raise TableError(origin, f"no text column (looked for {', '.join(COLUMNS['text'])}; found {names})")
+        raise TableError(
+            origin, f"no text column (looked for {', '.join(COLUMNS['text'])}; found {names})"
+        )
     if not fields["text"].strip():
         raise EmptyInput(origin, "empty text in this row")
     return article_from_text(
@@ -110,7 +112,6 @@ def _csv_rows(
         yield 1, TableError(origin, "no header row with column names")
         return
     try:
-        for number, row in enumerate(reader, start=1):
-            yield number, row
+        yield from enumerate(reader, start=1)
     except csv.Error as error:
         yield 0, TableError(f"{origin} line {reader.line_num}", f"broken CSV ({error})")

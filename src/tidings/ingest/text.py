@@ -27,7 +27,7 @@ def headline(text: str) -> str | None:
     if match is None:
         return None
     line = match.group("line").strip()
-    if not line or line.endswith(_SENTENCE_END) and not line.endswith(("?", "!")):
+    if not line or (line.endswith(_SENTENCE_END) and not line.endswith(("?", "!"))):
         return None
     return line
 

@@ -32,7 +32,9 @@ def render(facts: Facts) -> RenderableType:
     article = facts.article
     headline = Text(article.title or "(no headline)", style="bold")
     parts: list[RenderableType] = [headline, _byline(facts)]
-    parts += _section("Summary", [_bullets([s.text for s in facts.summary])] if facts.summary else [])
+    parts += _section(
+        "Summary", [_bullets([s.text for s in facts.summary])] if facts.summary else []
+    )
     parts += _section("Entities", [_entities_table(facts.entities)] if facts.entities else [])
     parts += _section("Quotes", [_quote(q) for q in facts.quotes])
     parts += _section("Numbers", [_quantities_table(facts.quantities)] if facts.quantities else [])
@@ -59,7 +61,11 @@ def _byline(facts: Facts) -> Text:
 
 def _section(heading: str, items: list[RenderableType]) -> list[RenderableType]:
     if not items:
-        return [Text(""), Text(heading, style="bold cyan"), Padding(Text("none found", style="dim"), (0, 2))]
+        return [
+            Text(""),
+            Text(heading, style="bold cyan"),
+            Padding(Text("none found", style="dim"), (0, 2)),
+        ]
     return [Text(""), Text(heading, style="bold cyan"), *(Padding(i, (0, 0, 0, 2)) for i in items)]
 
 
