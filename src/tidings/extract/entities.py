@@ -248,16 +248,21 @@ def _longest(group: _Group) -> str:
     return max(group.aliases, key=lambda a: (len(a.split()), not a.isupper(), len(a)))
 
 
-def _canonical(group: _Group) -> str:
+def _canonical(group: _Group, label: str) -> str:
     counts = Counter(m.text for m in group.mentions)
-    return max(group.aliases, key=lambda a: (len(a.split()), not a.isupper(), counts[a], len(a)))
+
+    def fullness(alias: str) -> tuple[int, bool, bool, int, int]:
+        singular = not (label == "NORP" and alias.endswith("s"))
+        return (len(alias.split()), not alias.isupper(), singular, counts[alias], len(alias))
+
+    return max(group.aliases, key=fullness)
 
 
 def _entity(identifier: str, group: _Group) -> Entity:
     top = group.labels.most_common()
     best = max(top, key=lambda pair: (pair[1], -_priority(pair[0])))[0]
     mentions = tuple(sorted(set(group.mentions), key=lambda m: (m.start, m.end)))
-    return Entity(id=identifier, name=_canonical(group), type=best, mentions=mentions)
+    return Entity(id=identifier, name=_canonical(group, best), type=best, mentions=mentions)
 
 
 def _priority(label: str) -> int:

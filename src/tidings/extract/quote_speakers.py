@@ -1,0 +1,269 @@
+"""Who said it: speaker noun phrases, pronoun resolution and entity links for quotes.
+
+Used by :mod:`tidings.extract.quotes`.
+
+- A speaker is the noun phrase headed by the subject of the cue verb, with its determiners,
+  numbers and modifiers ("One ministry official", "a defence ministry official"), cut before a
+  comma, a bracket, a dash or a relative clause, participle or apposition ("Maria Zakharova, a
+  spokeswoman for ..." gives "Maria Zakharova"), and cut to its head and left modifiers when it
+  is still longer than :data:`MAX_SPEAKER_TOKENS`.
+- he/she resolve to the nearest preceding singular person: a quote speaker, a PERSON entity
+  mention, or a subject whose head is a role noun (minister, official, spokesman ...). it
+  resolves to an organisation or place (ORG, GPE, NORP or a noun such as ministry, police); they
+  to those or to a plural role noun (officials). "Nearest" is the latest sentence, at most
+  :data:`PRONOUN_WINDOW_SENTENCES` back, that holds a compatible candidate outside quote marks;
+  within it a quote speaker beats a subject, which beats any other mention, and the earliest of
+  equals wins. I, we and you are not resolved: such a speaker is left unknown.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from tidings.model import Entity, Speaker
+
+Token = Any  # spacy.tokens.Token; spaCy ships no type information
+
+MAX_SPEAKER_TOKENS = 10
+PRONOUN_WINDOW_SENTENCES = 4
+
+RESOLVABLE_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "plural"}
+UNRESOLVABLE_PRONOUNS = frozenset({"i", "we", "you", "him", "her", "them", "one", "this", "that"})
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "ORGANIZATION", "COUNTRY"})
+ROLE_NOUNS = frozenset(
+    """official minister spokesman spokeswoman spokesperson president leader director chief
+    secretary governor mayor senator lawmaker politician diplomat ambassador envoy general
+    commander officer soldier colonel captain lieutenant sergeant chairman chairwoman chair
+    executive manager founder owner member representative analyst expert researcher scientist
+    professor doctor lawyer attorney prosecutor judge witness resident survivor victim
+    activist campaigner candidate prime premier king queen prince princess pope bishop priest
+    police-officer inspector investigator commissioner deputy adviser advisor aide negotiator
+    journalist reporter editor author writer economist coach player teacher student mother
+    father man woman boy girl source insider defector""".split()
+)
+GROUP_NOUNS = frozenset(
+    """ministry government police army military company firm agency department office
+    authority authorities council committee commission court parliament party union group
+    organisation organization administration regime embassy court team club university
+    institute association federation coalition alliance bank service board""".split()
+)
+_CUT_DEPENDENCIES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"})
+_CUT_TEXTS = frozenset({",", "(", "[", "—", "–", "-", "--", ";", ":"})
+_LEADING_JUNK = frozenset({"cc", "punct", "mark", "preconj"})
+
+
+@dataclass(frozen=True, slots=True)
+class TokenIndex:
+    """Per-token facts computed once per document: start offsets, quote marks, sentences."""
+
+    doc: Doc
+    starts: list[int]  # token.idx of every token
+    in_quote: bytearray  # 1 for a token between (or on) the marks of a direct quote
+    sentence_of: list[int]  # sentence number of every token
+    sentence_first: list[int]  # first token of every sentence
+    paragraphs: list[tuple[int, int]]  # (start, end) characters of every paragraph
+    paragraph_starts: list[int]
+
+    def paragraph_at(self, position: int) -> int:
+        """Number of the paragraph that holds (or last starts before) ``position``."""
+        return max(0, bisect_right(self.paragraph_starts, position) - 1)
+
+    def token_at(self, position: int) -> int:
+        """The token that holds character ``position`` (or the last one before it)."""
+        return max(0, bisect_right(self.starts, position) - 1)
+
+    def characters(self, first: int, last: int) -> tuple[int, int]:
+        """[start, end) characters of tokens ``first`` .. ``last``."""
+        token = self.doc[last]
+        return self.starts[first], token.idx + len(token.text)
+
+
+def noun_phrase(head: Token, in_quote: bytearray) -> tuple[int, int] | None:
+    """Token range [first, last] of a speaker noun phrase headed by ``head``."""
+    doc = head.doc
+    first, last = head.left_edge.i, head.right_edge.i
+    for child in head.rights:
+        if child.dep_ in _CUT_DEPENDENCIES:
+            last = min(last, child.left_edge.i - 1)
+    for index in range(head.i + 1, last + 1):
+        if doc[index].text in _CUT_TEXTS or in_quote[index]:
+            last = index - 1
+            break
+    for index in range(head.i - 1, first - 1, -1):
+        if doc[index].text in _CUT_TEXTS or in_quote[index] or doc[index].is_space:
+            first = index + 1
+            break
+    while first < head.i and (doc[first].dep_ in _LEADING_JUNK or doc[first].is_punct):
+        first += 1
+    while last > head.i and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
+        last -= 1
+    if last - first + 1 > MAX_SPEAKER_TOKENS:
+        last = head.i
+        first = max(first, head.i - MAX_SPEAKER_TOKENS + 1)
+    if in_quote[head.i] or head.is_punct or head.is_space:
+        return None
+    return first, last
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The token that says: the subject of the cue verb, or of the verb it hangs from."""
+    token = verb
+    for _ in range(4):
+        passive = False
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "auxpass":
+                passive = True
+        if passive:
+            for child in token.children:
+                if child.dep_ == "agent":
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj":
+                            return grandchild
+                if child.dep_ == "nsubjpass" and token.lemma_ in ("quote", "cite"):
+                    return child
+        if token.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and token.head is not token:
+            token = token.head
+        else:
+            return None
+    return None
+
+
+def mention_kind(head: Token) -> str:
+    """person | group | plural | pronoun-... | unknown, for a speaker's head token."""
+    lower = head.lower_
+    if head.pos_ == "PRON":
+        if lower in RESOLVABLE_PRONOUNS:
+            return "pronoun-" + RESOLVABLE_PRONOUNS[lower]
+        return "pronoun-none" if lower in UNRESOLVABLE_PRONOUNS else "unknown"
+    if head.ent_type_ in PERSON_LABELS:
+        return "person"
+    if head.ent_type_ in GROUP_LABELS:
+        return "group"
+    lemma = head.lemma_.lower()
+    plural = head.tag_ in ("NNS", "NNPS")
+    if lemma in ROLE_NOUNS:
+        return "plural" if plural else "person"
+    if lemma in GROUP_NOUNS:
+        return "plural" if plural and lemma != "authority" else "group"
+    return "unknown"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    position: int  # where it is mentioned (for a resolved pronoun: where the pronoun is)
+    sentence: int
+    start: int  # the antecedent mention the speaker will point at
+    end: int
+    kind: str
+    rank: int  # 0: a quote speaker, 1: a subject, 2: another mention
+
+
+class Antecedents:
+    """Earlier mentions a pronoun speaker may refer to, in text order."""
+
+    def __init__(self, index: TokenIndex, entities: Sequence[Entity]) -> None:
+        self.index = index
+        doc = index.doc
+        in_quote = index.in_quote
+        self.mentions = _entity_mentions(entities)
+        self.mention_starts = [mention[0] for mention in self.mentions]
+        candidates: list[_Candidate] = []
+        if entities:
+            for entity in entities:
+                kind = _label_kind(entity.type)
+                if kind is not None:
+                    for span in entity.mentions:
+                        candidates.extend(self._candidate(span.start, span.end, kind, 2))
+        else:
+            for ent in doc.ents:
+                kind = _label_kind(ent.label_)
+                if kind is not None:
+                    candidates.extend(self._candidate(ent.start_char, ent.end_char, kind, 2))
+        for token in doc:
+            if token.dep_ in ("nsubj", "nsubjpass") and not in_quote[token.i]:
+                kind = mention_kind(token)
+                phrase = noun_phrase(token, in_quote) if kind != "unknown" else None
+                if phrase is not None and not kind.startswith("pronoun"):
+                    start, end = index.characters(*phrase)
+                    candidates.extend(self._candidate(start, end, kind, 1))
+        candidates.sort(key=lambda candidate: (candidate.position, candidate.rank))
+        self.candidates = candidates
+        self.positions = [candidate.position for candidate in candidates]
+
+    def _candidate(self, start: int, end: int, kind: str, rank: int) -> list[_Candidate]:
+        token = self.index.token_at(start)
+        if self.index.in_quote[token]:
+            return []
+        sentence = self.index.sentence_of[token]
+        return [_Candidate(start, sentence, start, end, kind, rank)]
+
+    def add_speaker(self, position: int, speaker: Speaker, kind: str) -> None:
+        """Remember a quote's speaker (mentioned at ``position``) as a later antecedent."""
+        if kind not in ("person", "group", "plural"):
+            return
+        sentence = self.index.sentence_of[self.index.token_at(position)]
+        candidate = _Candidate(position, sentence, speaker.start, speaker.end, kind, 0)
+        at = bisect_right(self.positions, position)
+        self.candidates.insert(at, candidate)
+        self.positions.insert(at, position)
+
+    def resolve(self, pronoun: Token) -> tuple[int, int] | None:
+        """Characters of the antecedent of a he/she/it/they speaker, or None."""
+        wanted = RESOLVABLE_PRONOUNS.get(pronoun.lower_)
+        if wanted is None:
+            return None
+        accepted = {"person": ("person",), "group": ("group",), "plural": ("plural", "group")}
+        sentence = self.index.sentence_of[pronoun.i]
+        best: _Candidate | None = None
+        index = bisect_left(self.positions, pronoun.idx) - 1
+        while index >= 0:
+            candidate = self.candidates[index]
+            index -= 1
+            if best is not None and candidate.sentence != best.sentence:
+                break
+            if sentence - candidate.sentence >= PRONOUN_WINDOW_SENTENCES:
+                break
+            if candidate.kind not in accepted[wanted]:
+                continue
+            if best is None or (candidate.rank, candidate.position) <= (best.rank, best.position):
+                best = candidate
+        return None if best is None else (best.start, best.end)
+
+    def entity_at(self, start: int, end: int) -> str | None:
+        """Id of the entity with the mention that overlaps [start, end) the most."""
+        best: tuple[int, str] | None = None
+        index = bisect_left(self.mention_starts, end) - 1
+        while index >= 0:
+            mention_start, mention_end, identifier = self.mentions[index]
+            index -= 1
+            if mention_end <= start:
+                if start - mention_start > 500:
+                    break
+                continue
+            overlap = min(end, mention_end) - max(start, mention_start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, identifier)
+        return None if best is None else best[1]
+
+
+def _entity_mentions(entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
+    mentions = [(span.start, span.end, entity.id) for entity in entities for span in entity.mentions]
+    mentions.sort()
+    return mentions
+
+
+def _label_kind(label: str) -> str | None:
+    label = label.upper()
+    if label in PERSON_LABELS:
+        return "person"
+    if label in GROUP_LABELS:
+        return "group"
+    return None
