@@ -25,7 +25,7 @@ class Article:
     published: str | None = None  # ISO 8601 date or datetime
     language: str | None = None
     author: str | None = None
-    origin: str = "<memory>"  # what the user gave: a path, URL, "file.csv:12" or "<stdin>"
+    origin: str = "<memory>"  # what the user gave: a path, a URL, "file.csv[12]" or "<stdin>"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -148,6 +148,7 @@ UNITS: dict[tuple[str, ...], str] = _expand(
         "kilowatt hour": ("kwh", "kilowatt hour", "kilowatt hours", "kilowatt - hours"),
         "megawatt hour": ("mwh", "megawatt hour", "megawatt hours"),
         "magnitude": ("magnitude",),
+        "times": ("times", "fold"),
         "second": ("second", "seconds", "secs"),
         "minute": ("minute", "minutes", "mins"),
         "hour": ("hour", "hours", "hrs"),

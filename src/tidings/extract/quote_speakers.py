@@ -19,18 +19,28 @@ Used by :mod:`tidings.extract.quotes`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, IDX, LEMMA, LOWER
 from spacy.tokens import Doc
 
 from tidings.model import Entity, Speaker
 
 Token = Any  # spacy.tokens.Token; spaCy ships no type information
 
-MAX_SPEAKER_TOKENS = 10
+COLUMNS = (IDX, LEMMA, DEP, LOWER)  # the token attributes TokenIndex.attributes holds
+LEMMA_COLUMN, DEP_COLUMN, LOWER_COLUMN = 1, 2, 3
+MAX_SPEAKER_TOKENS = 12
+SPEAKER_KINDS = frozenset(
+    {"person", "group", "plural", "unknown-name", "pronoun-person", "pronoun-group"}
+    | {"pronoun-plural"}
+)
 PRONOUN_WINDOW_SENTENCES = 4
+_MAX_PRONOUN_CHAIN = 8
+_ACCEPTED = {"person": ("person",), "group": ("group",), "plural": ("plural", "group")}
 
 RESOLVABLE_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "plural"}
 UNRESOLVABLE_PRONOUNS = frozenset({"i", "we", "you", "him", "her", "them", "one", "this", "that"})
@@ -45,7 +55,8 @@ ROLE_NOUNS = frozenset(
     activist campaigner candidate prime premier king queen prince princess pope bishop priest
     police-officer inspector investigator commissioner deputy adviser advisor aide negotiator
     journalist reporter editor author writer economist coach player teacher student mother
-    father man woman boy girl source insider defector""".split()
+    father man woman boy girl source insider defector head boss worker
+    employee staffer engineer nurse firefighter farmer""".split()
 )
 GROUP_NOUNS = frozenset(
     """ministry government police army military company firm agency department office
@@ -54,7 +65,7 @@ GROUP_NOUNS = frozenset(
     institute association federation coalition alliance bank service board""".split()
 )
 _CUT_DEPENDENCIES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"})
-_CUT_TEXTS = frozenset({",", "(", "[", "—", "–", "-", "--", ";", ":"})
+_CUT_TEXTS = frozenset({"(", "[", "—", "–", "--", ";", ":"})
 _LEADING_JUNK = frozenset({"cc", "punct", "mark", "preconj"})
 
 
@@ -63,16 +74,24 @@ class TokenIndex:
     """Per-token facts computed once per document: start offsets, quote marks, sentences."""
 
     doc: Doc
+    text: str  # doc.text, which spaCy rebuilds on every access
     starts: list[int]  # token.idx of every token
     in_quote: bytearray  # 1 for a token between (or on) the marks of a direct quote
     sentence_of: list[int]  # sentence number of every token
     sentence_first: list[int]  # first token of every sentence
     paragraphs: list[tuple[int, int]]  # (start, end) characters of every paragraph
     paragraph_starts: list[int]
+    attributes: Any  # numpy array of doc.to_array(COLUMNS)
 
     def paragraph_at(self, position: int) -> int:
         """Number of the paragraph that holds (or last starts before) ``position``."""
         return max(0, bisect_right(self.paragraph_starts, position) - 1)
+
+    def tokens_with(self, column: int, strings: Iterable[str]) -> list[int]:
+        """Tokens whose attribute in ``column`` (of :data:`COLUMNS`) is one of ``strings``."""
+        wanted = [self.doc.vocab.strings[string] for string in strings]
+        found = numpy.nonzero(numpy.isin(self.attributes[:, column], wanted))[0]
+        return [int(position) for position in found]
 
     def token_at(self, position: int) -> int:
         """The token that holds character ``position`` (or the last one before it)."""
@@ -85,14 +104,27 @@ class TokenIndex:
 
 
 def noun_phrase(head: Token, in_quote: bytearray) -> tuple[int, int] | None:
-    """Token range [first, last] of a speaker noun phrase headed by ``head``."""
+    """Token range [first, last] of a speaker noun phrase headed by ``head``.
+
+    A description with a name in apposition ("The Vice President, Mike Pence,") gives the name.
+    """
     doc = head.doc
+    if head.ent_type_ not in PERSON_LABELS:
+        for child in head.rights:
+            if child.dep_ != "appos" or in_quote[child.i]:
+                continue
+            if child.ent_type_ in PERSON_LABELS or (
+                child.pos_ == "PROPN" and head.lemma_.lower() in ROLE_NOUNS
+            ):
+                return noun_phrase(child, in_quote)
     first, last = head.left_edge.i, head.right_edge.i
     for child in head.rights:
         if child.dep_ in _CUT_DEPENDENCIES:
             last = min(last, child.left_edge.i - 1)
     for index in range(head.i + 1, last + 1):
-        if doc[index].text in _CUT_TEXTS or in_quote[index]:
+        token = doc[index]
+        comma = token.text == "," and (index == last or doc[index + 1].dep_ not in ("conj", "cc"))
+        if comma or token.text in _CUT_TEXTS or in_quote[index]:
             last = index - 1
             break
     for index in range(head.i - 1, first - 1, -1):
@@ -118,6 +150,8 @@ def subject_of(verb: Token) -> Token | None:
         passive = False
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                    return token.head  # "the report, which said ..."
                 return child
             if child.dep_ == "auxpass":
                 passive = True
@@ -137,7 +171,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def mention_kind(head: Token) -> str:
-    """person | group | plural | pronoun-... | unknown, for a speaker's head token."""
+    """person | group | plural | pronoun-... | unknown-name | unknown, for a speaker's head."""
     lower = head.lower_
     if head.pos_ == "PRON":
         if lower in RESOLVABLE_PRONOUNS:
@@ -153,7 +187,7 @@ def mention_kind(head: Token) -> str:
         return "plural" if plural else "person"
     if lemma in GROUP_NOUNS:
         return "plural" if plural and lemma != "authority" else "group"
-    return "unknown"
+    return "unknown-name" if head.pos_ == "PROPN" else "unknown"
 
 
 @dataclass(slots=True)
@@ -164,6 +198,7 @@ class _Candidate:
     end: int
     kind: str
     rank: int  # 0: a quote speaker, 1: a subject, 2: another mention
+    pronoun: int = -1  # token of a subject pronoun, to be followed back to its antecedent
 
 
 class Antecedents:
@@ -187,26 +222,43 @@ class Antecedents:
                 kind = _label_kind(ent.label_)
                 if kind is not None:
                     candidates.extend(self._candidate(ent.start_char, ent.end_char, kind, 2))
-        for token in doc:
-            if token.dep_ in ("nsubj", "nsubjpass") and not in_quote[token.i]:
+        for position in index.tokens_with(DEP_COLUMN, ("nsubj", "nsubjpass")):
+            token = doc[position]
+            if not in_quote[position]:
                 kind = mention_kind(token)
-                phrase = noun_phrase(token, in_quote) if kind != "unknown" else None
-                if phrase is not None and not kind.startswith("pronoun"):
+                if kind in ("pronoun-person", "pronoun-group", "pronoun-plural"):
+                    start, end = index.characters(token.i, token.i)
+                    candidates.extend(self._candidate(start, end, kind, 1, token.i))
+                if kind == "unknown-name":
+                    kind = "person"  # see add_speaker
+                if any(child.dep_ == "conj" for child in token.children):
+                    kind = "plural"  # "Sameh Shoukry and his counterparts"
+                if kind not in ("person", "group", "plural"):
+                    continue
+                phrase = noun_phrase(token, in_quote)
+                if phrase is not None:
                     start, end = index.characters(*phrase)
                     candidates.extend(self._candidate(start, end, kind, 1))
         candidates.sort(key=lambda candidate: (candidate.position, candidate.rank))
         self.candidates = candidates
         self.positions = [candidate.position for candidate in candidates]
 
-    def _candidate(self, start: int, end: int, kind: str, rank: int) -> list[_Candidate]:
+    def _candidate(
+        self, start: int, end: int, kind: str, rank: int, pronoun: int = -1
+    ) -> list[_Candidate]:
         token = self.index.token_at(start)
         if self.index.in_quote[token]:
             return []
+        last = self.index.doc[self.index.token_at(end - 1)]
+        if rank == 2 and last.dep_ in ("amod", "compound") and last.head.i > last.i:
+            return []  # a modifier ("the Italian foreign minister") names no one
         sentence = self.index.sentence_of[token]
-        return [_Candidate(start, sentence, start, end, kind, rank)]
+        return [_Candidate(start, sentence, start, end, kind, rank, pronoun)]
 
     def add_speaker(self, position: int, speaker: Speaker, kind: str) -> None:
         """Remember a quote's speaker (mentioned at ``position``) as a later antecedent."""
+        if kind == "unknown-name":
+            kind = "person"  # a named speaker spaCy did not type is most often a person
         if kind not in ("person", "group", "plural"):
             return
         sentence = self.index.sentence_of[self.index.token_at(position)]
@@ -216,14 +268,29 @@ class Antecedents:
         self.positions.insert(at, position)
 
     def resolve(self, pronoun: Token) -> tuple[int, int] | None:
-        """Characters of the antecedent of a he/she/it/they speaker, or None."""
+        """Characters of the antecedent of a he/she/it/they speaker, or None.
+
+        An earlier subject pronoun of the same kind ("she testified ... She told the court")
+        is followed back to its own antecedent.
+        """
         wanted = RESOLVABLE_PRONOUNS.get(pronoun.lower_)
         if wanted is None:
             return None
-        accepted = {"person": ("person",), "group": ("group",), "plural": ("plural", "group")}
-        sentence = self.index.sentence_of[pronoun.i]
+        accepted = _ACCEPTED[wanted] + ("pronoun-" + wanted,)
+        token = pronoun.i
+        for _ in range(_MAX_PRONOUN_CHAIN):
+            best = self._nearest(token, accepted)
+            if best is None:
+                return None
+            if best.pronoun < 0:
+                return best.start, best.end
+            token = best.pronoun
+        return None
+
+    def _nearest(self, token: int, accepted: tuple[str, ...]) -> _Candidate | None:
+        sentence = self.index.sentence_of[token]
         best: _Candidate | None = None
-        index = bisect_left(self.positions, pronoun.idx) - 1
+        index = bisect_left(self.positions, self.index.starts[token]) - 1
         while index >= 0:
             candidate = self.candidates[index]
             index -= 1
@@ -231,11 +298,11 @@ class Antecedents:
                 break
             if sentence - candidate.sentence >= PRONOUN_WINDOW_SENTENCES:
                 break
-            if candidate.kind not in accepted[wanted]:
+            if candidate.kind not in accepted:
                 continue
             if best is None or (candidate.rank, candidate.position) <= (best.rank, best.position):
                 best = candidate
-        return None if best is None else (best.start, best.end)
+        return best
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Id of the entity with the mention that overlaps [start, end) the most."""

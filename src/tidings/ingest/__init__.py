@@ -8,6 +8,7 @@ input. Plain text, HTML, JSON Lines, CSV/TSV and URLs are told apart by name and
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,8 +16,8 @@ from typing import BinaryIO
 
 import httpx
 
-from tidings.errors import InputError
-from tidings.ingest.decode import check_size, decode
+from tidings.errors import EmptyInput, InputError
+from tidings.ingest.decode import check_size, decode, read_capped
 from tidings.ingest.fetch import fetch, make_client
 from tidings.ingest.html import article_from_html, looks_like_html
 from tidings.ingest.language import with_language
@@ -46,7 +47,7 @@ def read(
             if _is_url(source) and client is None:
                 client = own_client = make_client(settings)
             try:
-                for item in _read_source(source, settings, published, stdin, client):
+                for item in _read_source(source, settings, stdin, client):
                     yield _checked(item, settings, published)
             except InputError as error:
                 yield error
@@ -62,6 +63,10 @@ def _checked(
         return item
     if published:
         item = dataclasses.replace(item, published=published)
+    length = len(item.text.strip())
+    if length < settings.min_chars:
+        reason = f"only {length} characters of text (the min_chars setting is {settings.min_chars})"
+        return EmptyInput(item.origin, reason)
     try:
         return with_language(item, settings.languages)
     except InputError as error:
@@ -71,13 +76,14 @@ def _checked(
 def _read_source(
     source: str,
     settings: Settings,
-    published: str | None,
     stdin: BinaryIO | None,
     client: httpx.Client | None,
 ) -> Iterator[Article | InputError]:
+    if not source.strip():
+        raise InputError(repr(source), "an empty name is neither a file nor a URL")
     if source == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(settings.max_bytes + 1)
+        data = read_capped(stream, "<stdin>", settings.max_bytes)
         yield _from_text(decode(data, "<stdin>", max_bytes=settings.max_bytes), "<stdin>", None)
         return
     if _is_url(source):
@@ -86,7 +92,7 @@ def _read_source(
         if page.is_html or looks_like_html(page.text):
             yield article_from_html(page.text, source, url=page.url)
         else:
-            yield article_from_text(page.text, source, url=page.url)
+            yield article_from_text(page.text, source, url=page.url, source=page.host)
         return
     path = Path(source)
     if path.is_dir():
@@ -95,29 +101,29 @@ def _read_source(
             raise InputError(source, "folder holds no .txt, .html, .jsonl or .csv files")
         for file in files:
             try:
-                yield from _read_file(file, settings, published)
+                yield from _read_file(file, settings)
             except InputError as error:
                 yield error
         return
-    yield from _read_file(path, settings, published)
+    yield from _read_file(path, settings)
 
 
-def _read_file(
-    path: Path, settings: Settings, published: str | None
-) -> Iterator[Article | InputError]:
+def _read_file(path: Path, settings: Settings) -> Iterator[Article | InputError]:
     origin = str(path)
     try:
-        check_size(path.stat().st_size, origin, settings.max_bytes)
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            check_size(os.fstat(handle.fileno()).st_size, origin, settings.max_bytes)
+            data = read_capped(handle, origin, settings.max_bytes)  # st_size is 0 for a pipe
     except FileNotFoundError:
         raise InputError(origin, "no such file or URL") from None
-    except IsADirectoryError:
-        raise InputError(origin, "is a folder") from None
     except PermissionError:
         raise InputError(origin, "permission denied") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputError(origin, f"cannot read it ({reason})") from None
     text = decode(data, origin, max_bytes=settings.max_bytes)
     if is_table(path.name):
-        yield from read_table(text, origin, published=published)
+        yield from read_table(text, origin)
     else:
         yield _from_text(text, origin, path.suffix.lower())
 
@@ -129,7 +135,7 @@ def _from_text(text: str, origin: str, suffix: str | None) -> Article:
 
 
 def _is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
+    return source[:8].lower().startswith(("http://", "https://"))
 
 
 def _wanted_in_folder(path: Path, root: Path) -> bool:

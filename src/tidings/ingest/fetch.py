@@ -1,16 +1,21 @@
 """Fetch a URL with limits: a timeout per request, a cap on redirects and on the body size.
 
+``fetch_timeout`` bounds each network wait (connect, each read) and also the whole download,
+so a server that trickles bytes cannot hold a batch up for long.
+
 The HTTP client is injected (``httpx.Client``), so tests point it at a local server.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
-from tidings.errors import FetchError, TooLarge
-from tidings.ingest.decode import check_size, decode
+from tidings.errors import FetchError
+from tidings.ingest.decode import check_size, decode, too_large
 from tidings.settings import Settings
 
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
@@ -28,6 +33,11 @@ class Page:
     def is_html(self) -> bool:
         return "html" in self.content_type or "xml" in self.content_type
 
+    @property
+    def host(self) -> str | None:
+        """The site part of the final URL (``news.example.com``), as a fallback source name."""
+        return urlsplit(self.url).netloc or None
+
 
 def make_client(settings: Settings) -> httpx.Client:
     """An httpx client configured from the settings."""
@@ -41,9 +51,10 @@ def make_client(settings: Settings) -> httpx.Client:
 
 def fetch(url: str, client: httpx.Client, settings: Settings) -> Page:
     """GET ``url``; raise FetchError (or TooLarge, BinaryInput ...) with a one-line reason."""
+    deadline = time.monotonic() + settings.fetch_timeout
     try:
         with client.stream("GET", url) as response:
-            if response.status_code >= 400:
+            if not response.is_success:  # also a 3xx left over: no Location, or a 304
                 raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}")
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type and not content_type.startswith(_TEXT_TYPES):
@@ -51,12 +62,12 @@ def fetch(url: str, client: httpx.Client, settings: Settings) -> Page:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit():
                 check_size(int(declared), url, settings.max_bytes)
-            body = _read_capped(response, url, settings.max_bytes)
+            body = _read_capped(response, url, settings.max_bytes, deadline)
             final_url = str(response.url)
             encoding = response.charset_encoding
     except httpx.TooManyRedirects:
         raise FetchError(url, f"more than {settings.fetch_max_redirects} redirects") from None
-    except httpx.TimeoutException:
+    except (httpx.TimeoutException, _Overdue):
         raise FetchError(url, f"timed out after {settings.fetch_timeout:g} s") from None
     except httpx.ConnectError as error:
         raise FetchError(url, f"cannot connect ({_first_line(error)})") from None
@@ -68,13 +79,19 @@ def fetch(url: str, client: httpx.Client, settings: Settings) -> Page:
     return Page(url=final_url, content_type=content_type or "text/html", text=text)
 
 
-def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+class _Overdue(Exception):
+    """The download took longer than the timeout as a whole."""
+
+
+def _read_capped(response: httpx.Response, url: str, max_bytes: int, deadline: float) -> bytes:
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
-            raise TooLarge(url, f"response is over the {max_bytes:,}-byte limit")
+            raise too_large(url, max_bytes)
+        if time.monotonic() > deadline:
+            raise _Overdue
         chunks.append(chunk)
     return b"".join(chunks)
 

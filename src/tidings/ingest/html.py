@@ -1,5 +1,8 @@
 """HTML to Article with trafilatura: main text, title, author, site and date; no comments or
 boilerplate. Paragraphs are separated by blank lines, so the headline stands on its own.
+
+The date comes only from the page's markup (meta tags, ``<time>``, JSON-LD, the URL, a dated
+byline); htmldate's extensive search is off because it turns a "© 2021" footer into 2021-01-01.
 """
 
 from __future__ import annotations
@@ -8,13 +11,15 @@ import re
 from typing import Any
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from tidings.errors import NoArticleBody
 from tidings.ingest.text import article_from_text
 from tidings.model import Article
 
+MIN_BODY_WORDS = 4  # less is a menu or a button label that trafilatura's last-resort pass kept
 _LOOKS_LIKE_HTML = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 
 
@@ -39,9 +44,11 @@ def article_from_html(
             include_tables=False,
             with_metadata=True,
             favor_precision=True,
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
-        raise NoArticleBody(origin, f"cannot parse the HTML ({error})") from None
+        reason = (str(error).strip() or type(error).__name__).splitlines()[0]
+        raise NoArticleBody(origin, f"cannot parse the HTML ({reason})") from None
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not body:
         raise NoArticleBody(origin, "no article text found in the HTML page")
@@ -51,6 +58,11 @@ def article_from_html(
         paragraphs = paragraphs[1:]
     if not paragraphs:
         raise NoArticleBody(origin, "the HTML page has a title but no article text")
+    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    if words < MIN_BODY_WORDS:
+        raise NoArticleBody(
+            origin, f"no article text found in the HTML page (fewer than {MIN_BODY_WORDS} words)"
+        )
     text = "\n\n".join([title, *paragraphs] if title else paragraphs) + "\n"
     return article_from_text(
         text,

@@ -39,9 +39,10 @@ def detect(text: str) -> tuple[str, float] | None:
 
 def with_language(article: Article, allowed: tuple[str, ...]) -> Article:
     """The article with ``language`` set; UnsupportedLanguage when it is confidently another."""
+    default = allowed[0] if allowed else None
     guess = detect(article.text)
     if guess is None:
-        return dataclasses.replace(article, language=article.language or allowed[0])
+        return dataclasses.replace(article, language=article.language or default)
     code, probability = guess
     if code not in allowed and probability >= CONFIDENT:
         name = LANGUAGE_NAMES.get(code, code)
@@ -51,4 +52,4 @@ def with_language(article: Article, allowed: tuple[str, ...]) -> Article:
             f"the text looks {name} ({code}, p={probability:.2f}); tidings analyses {wanted} only",
             language=code,
         )
-    return dataclasses.replace(article, language=code if code in allowed else allowed[0])
+    return dataclasses.replace(article, language=code if code in allowed else default)

@@ -2,9 +2,9 @@
 
 Columns (case-insensitive; the first present wins): text (text, body, content, article),
 title (title, headline), url (url, link), date (date, published, date_publish, publish_date),
-source (source, site, publisher). A row that cannot be used becomes a TableError naming
+source (source, site, publisher). A row that cannot be used becomes an InputError naming
 ``file[N]`` (N: the line of a JSON Lines file, the data row of a CSV file, from 1); the
-other rows are still read.
+other rows are still read. A file with no rows at all is a TableError too.
 """
 
 from __future__ import annotations
@@ -42,15 +42,18 @@ def read_table(
         rows = _jsonl_rows(text, origin)
     else:
         rows = _csv_rows(text, origin, "\t" if name.endswith(".tsv") else ",")
+    found = False
     for number, row in rows:
-        row_origin = row_name(origin, number)
+        found = True
         if isinstance(row, InputError):
             yield row
             continue
         try:
-            yield _article_from_row(row, row_origin, published)
+            yield _article_from_row(row, row_name(origin, number), published)
         except InputError as error:
             yield error
+    if not found:
+        yield TableError(origin, "no rows: the table holds no articles")
 
 
 def row_name(origin: str, number: int) -> str:
@@ -79,18 +82,18 @@ def _article_from_row(row: Mapping[str, Any], origin: str, published: str | None
 
 
 def _first(row: Mapping[str, Any], aliases: tuple[str, ...]) -> str | None:
+    """The first non-blank value among ``aliases``; "" when they are all blank or null; None
+    when none of the columns is there."""
     for alias in aliases:
         value = row.get(alias)
         if value is not None and str(value).strip():
             return str(value)
-    for alias in aliases:
-        if alias in row and row[alias] is not None:
-            return str(row[alias])
-    return None
+    return "" if any(alias in row for alias in aliases) else None
 
 
 def _jsonl_rows(text: str, origin: str) -> Iterator[tuple[int, Mapping[str, Any] | InputError]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split on "\n" only: str.splitlines() would also split inside JSON strings at U+2028 etc.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -107,11 +110,16 @@ def _jsonl_rows(text: str, origin: str) -> Iterator[tuple[int, Mapping[str, Any]
 def _csv_rows(
     text: str, origin: str, delimiter: str
 ) -> Iterator[tuple[int, Mapping[str, Any] | InputError]]:
+    # a whole article fits in one field: lift the csv module's 128 KiB field limit (process-wide)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    if not reader.fieldnames:
-        yield 1, TableError(origin, "no header row with column names")
-        return
+    number = 0
     try:
-        yield from enumerate(reader, start=1)
+        if not reader.fieldnames:
+            yield 1, TableError(origin, "no header row with column names")
+            return
+        for number, row in enumerate(reader, start=1):
+            yield number, row
     except csv.Error as error:
-        yield 0, TableError(f"{origin} line {reader.line_num}", f"broken CSV ({error})")
+        where = row_name(origin, number + 1)
+        yield number + 1, TableError(where, f"broken CSV at line {reader.line_num} ({error})")

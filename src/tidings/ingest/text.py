@@ -1,5 +1,8 @@
 """Plain text to Article: a short first line followed by a blank line is the headline.
 
+Blank lines before the headline and a Markdown ``#`` marker are allowed; a line that ends like
+a sentence (``.``, ``:``, ``;``, ``,``) is not a headline.
+
 The article text is kept exactly as read (headline included), so that every offset tidings
 reports points into the file the user has.
 """
@@ -11,8 +14,9 @@ import re
 
 from tidings.model import Article
 
-_HEADLINE = re.compile(r"\A[ \t\ufeff]*(?P<line>[^\n]{1,300}?)[ \t\u00a0]*\r?\n[ \t\u00a0]*\r?\n")
-_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+MAX_HEADLINE_CHARS = 300
+_SENTENCE_END = (".", ":", ";", ",")
+_MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
 
 
 def article_id(text: str) -> str:
@@ -23,11 +27,12 @@ def article_id(text: str) -> str:
 
 def headline(text: str) -> str | None:
     """The first line when a blank line follows it and it reads like a headline."""
-    match = _HEADLINE.match(text)
-    if match is None:
+    first, newline, rest = text.lstrip("\ufeff \t\u00a0\r\n").partition("\n")
+    blank, newline_after_blank, _ = rest.partition("\n")
+    if not newline or not newline_after_blank or blank.strip():
         return None
-    line = match.group("line").strip()
-    if not line or (line.endswith(_SENTENCE_END) and not line.endswith(("?", "!"))):
+    line = _MARKDOWN_HEADING.sub("", first.strip())
+    if not line or len(line) > MAX_HEADLINE_CHARS or line.endswith(_SENTENCE_END):
         return None
     return line
 

@@ -1,0 +1,1 @@
+"""Output formats: the JSON contract (json.py) and the readable report (report.py)."""

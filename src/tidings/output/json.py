@@ -18,8 +18,12 @@ SCHEMA_ID = "tidings/article@1"
 
 
 def to_dict(facts: Facts) -> dict[str, Any]:
-    """The contract's JSON object for one article."""
-    return {"schema": SCHEMA_ID, **dataclasses.asdict(facts)}
+    """The contract's JSON object for one article (plain dicts, lists and scalars)."""
+    return {"schema": SCHEMA_ID, **dataclasses.asdict(facts, dict_factory=_plain_dict)}
+
+
+def _plain_dict(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in items}
 
 
 def to_json(facts: Facts, *, indent: int | None = None) -> str:

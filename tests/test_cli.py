@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from tidings.cli import main
+from tidings.output.json import validate
+
+STORY = """Rescuers pull survivors from collapsed building in Lima
+
+A five-storey apartment building collapsed in Lima on Tuesday, killing at least 12 people.
+Mayor Rosa Delgado said more than 200 rescuers were searching the rubble.
+
+"We will not stop until everyone is found," Delgado told reporters.
+"""
+
+
+def run(*args: str, input: str | bytes | None = None) -> Any:
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture()
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "lima.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def test_json_output_follows_the_contract(story: Path) -> None:
+    result = run("analyze", str(story), "--format", "json", "--published", "2024-03-05")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    validate(document)
+    assert document["article"]["title"] == "Rescuers pull survivors from collapsed building in Lima"
+    assert document["article"]["published"] == "2024-03-05"
+    assert document["article"]["language"] == "en"
+    names = {entity["name"] for entity in document["entities"]}
+    assert {"Lima", "Rosa Delgado"} <= names
+    quote = next(q for q in document["quotes"] if q["kind"] == "direct")
+    assert quote["text"].startswith("We will not stop")
+    assert quote["speaker"]["name"] in ("Delgado", "Rosa Delgado")
+    text = document["article"]["text"]
+    for item in document["quantities"] + document["summary"]:
+        assert text[item["start"] : item["end"]] == item["text"]
+
+
+def test_several_inputs_give_json_lines_and_bad_ones_are_named(story: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    missing = tmp_path / "missing.txt"
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "Floods hit Dhaka on Monday, officials in Bangladesh said.\n", encoding="utf-8"
+    )
+    result = run(
+        "analyze",
+        str(empty),
+        str(story),
+        str(binary),
+        str(missing),
+        str(second),
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert [json.loads(line)["article"]["origin"] for line in lines] == [str(story), str(second)]
+    errors = result.stderr
+    assert f"{empty}: empty input" in errors
+    assert f"{binary}: binary data" in errors
+    assert f"{missing}: no such file" in errors
+    assert "2 input(s)" not in errors and "3 input(s) failed" in errors
+
+
+def test_published_must_be_iso(story: Path) -> None:
+    result = run("analyze", str(story), "--published", "last Tuesday")
+    assert result.exit_code == 2
+    assert "ISO 8601" in result.stderr
+
+
+def test_report_is_readable_in_80_columns(story: Path) -> None:
+    result = run("analyze", str(story), "--format", "report")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    report = result.stdout
+    for heading in ("Summary", "Entities", "Quotes", "Numbers"):
+        assert heading in report
+    assert "Rescuers pull survivors from collapsed building in Lima" in report
+    assert "Delgado" in report and "We will not stop" in report
+
+
+def test_stdin_is_read_with_dash() -> None:
+    result = run("analyze", "-", "--format", "jsonl", input=STORY.encode("utf-8"))
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["article"]["origin"] == "<stdin>"
+    assert document["article"]["title"].startswith("Rescuers pull survivors")
+
+
+def test_sample_with_limit() -> None:
+    result = run("analyze", "--sample", "--limit", "2", "--format", "jsonl")
+    assert result.exit_code == 0
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(documents) == 2
+    assert documents[0]["article"]["url"].startswith("https://en.wikinews.org/")
+    assert documents[0]["article"]["published"] == "2019-01-04"
+
+
+def test_no_input_is_a_usage_error() -> None:
+    result = run("analyze")
+    assert result.exit_code == 2
+    assert "at least one INPUT" in result.stderr
+
+
+def test_help_has_examples() -> None:
+    for args in (["--help"], ["analyze", "--help"]):
+        result = run(*args)
+        assert result.exit_code == 0
+        assert "Examples:" in result.stdout and "tidings analyze" in result.stdout
+
+
+def test_real_process_end_to_end(story: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "tidings", "analyze", str(story), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    validate(json.loads(completed.stdout))
+
+
+def test_reference_article(reference_text: str, tmp_path: Path) -> None:
+    path = tmp_path / "reference.txt"
+    path.write_text(reference_text, encoding="utf-8")
+    result = run("analyze", str(path), "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    validate(document)
+    assert document["article"]["title"].startswith("THE GREAT ESCAPE")
+    entities = {e["name"]: e for e in document["entities"]}
+    for name in ("North Korea", "South Korea", "Panmunjom", "United Nations Command", "China"):
+        assert name in entities
+    assert entities["DMZ"]["type"] != "ORG"
+    direct = [q for q in document["quotes"] if q["kind"] == "direct"]
+    official = [q for q in direct if q["speaker"] and "ministry official" in q["speaker"]["name"]]
+    assert len(official) >= 2
+    indirect = [q for q in document["quotes"] if q["kind"] == "indirect"]
+    assert any(q["speaker"] and q["speaker"]["name"] == "South Korea" for q in indirect)
+    quantities = {q["text"]: q for q in document["quantities"]}
+    assert quantities["more than 1,000"]["value"] == 1000
+    assert quantities["more than 1,000"]["qualifier"] == "more than"
+    assert quantities["about 50 metres"]["unit"] == "metre"
+    assert len(document["summary"]) == 3

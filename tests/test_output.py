@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from spacy.language import Language
+
+from tidings.ingest import article_from_text
+from tidings.model import Event, Facts, Place, Span
+from tidings.output.json import SCHEMA_ID, schema, to_dict, to_json, validate
+from tidings.pipeline import analyze_articles
+from tidings.settings import Settings
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(schema())
+    assert schema()["properties"]["schema"]["const"] == SCHEMA_ID
+
+
+def test_every_sample_article_validates(wikinews: list[dict[str, str]], nlp: Language) -> None:
+    articles = [
+        article_from_text(
+            row["text"], f"sample[{n}]", title=row["title"], url=row["url"], published=row["date"]
+        )
+        for n, row in enumerate(wikinews[:8])
+    ]
+    for facts in analyze_articles(articles, Settings()):
+        document = json.loads(to_json(facts))
+        validate(document)
+        text = document["article"]["text"]
+        spans = [m for e in document["entities"] for m in e["mentions"]]
+        spans += document["quotes"] + document["quantities"] + document["summary"]
+        for span in spans:
+            assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_schema_rejects_what_breaks_the_contract() -> None:
+    article = article_from_text("Floods hit Dhaka on Monday.", "x")
+    document = to_dict(Facts(article=article))
+    validate(document)
+    broken = json.loads(json.dumps(document))
+    del broken["article"]["title"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(broken)
+    broken = json.loads(json.dumps(document))
+    broken["quotes"] = [
+        {"text": "x", "start": 0, "end": 1, "kind": "rumour", "speaker": None, "cue": None}
+    ]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(broken)
+
+
+def test_places_and_events_serialise_per_contract() -> None:
+    article = article_from_text("Troops shelled Donetsk on Monday.", "x")
+    facts = Facts(
+        article=article,
+        places=(Place(name="Donetsk", start=15, end=22, lat=48.0, lon=37.8, precision="city"),),
+        events=(
+            Event(
+                id="v1",
+                type="ASSAULT",
+                trigger=Span(start=7, end=14, text="shelled"),
+                evidence=Span(start=0, end=33, text=article.text),
+                confidence=0.8,
+            ),
+        ),
+    )
+    document = to_dict(facts)
+    validate(document)
+    assert document["places"][0]["precision"] == "city"
+    assert document["events"][0]["trigger"] == {"start": 7, "end": 14, "text": "shelled"}
