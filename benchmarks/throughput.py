@@ -57,7 +57,9 @@ def measure(mode: str, limit: int | None) -> dict[str, float]:
 
         settings = Settings()
         articles = [
-            article_from_text(row["text"], f"sample[{n}]", title=row["title"], published=row["date"])
+            article_from_text(
+                row["text"], f"sample[{n}]", title=row["title"], published=row["date"]
+            )
             for n, row in enumerate(rows, start=1)
         ]
         list(analyze_articles(articles[:2], settings))
@@ -84,7 +86,9 @@ def run_child(mode: str, limit: int | None) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--limit", type=int, help="use only the first N sample articles")
     parser.add_argument("--write", type=Path, help="update this Markdown file's throughput section")
@@ -98,7 +102,9 @@ def main() -> None:
     for repeat in range(args.repeats):
         for mode in ("spacy", "analyze") if repeat % 2 == 0 else ("analyze", "spacy"):
             runs[mode].append(run_child(mode, args.limit))
-            print(f"  {mode:8} run {repeat + 1}: {runs[mode][-1]['seconds']:.2f} s", file=sys.stderr)
+            print(
+                f"  {mode:8} run {repeat + 1}: {runs[mode][-1]['seconds']:.2f} s", file=sys.stderr
+            )
     table = report(runs, args.repeats)
     print(table)
     if args.write:

@@ -31,7 +31,14 @@ SCALES: dict[str, float] = {
     "billion": 1e9, "trillion": 1e12,
 }  # fmt: skip
 SCALE_ABBREVIATIONS: dict[str, float] = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 FRACTIONS: dict[str, float] = {"half": 0.5, "quarter": 0.25}
 # Plural magnitudes used as vague counts: "dozens of people", "thousands of miles".
@@ -61,6 +68,7 @@ def parse_number(words: Sequence[str]) -> float | None:
     """The value of one written number given as lower-cased tokens, or None if it is not one."""
     total = 0.0
     current: float | None = None
+    last_scale = 0.0
     seen_number = False
     for index, word in enumerate(words):
         if word in ("-", "and", "of"):
@@ -71,6 +79,8 @@ def parse_number(words: Sequence[str]) -> float | None:
             continue
         if word in SMALL_NUMBERS:
             current = (current or 0.0) + SMALL_NUMBERS[word]
+        elif word in FRACTIONS and current is None and last_scale:
+            total += FRACTIONS[word] * last_scale  # "a million and a half"
         elif word in FRACTIONS:
             current = (current or 0.0) + FRACTIONS[word]
         elif word == "dozen":
@@ -80,7 +90,7 @@ def parse_number(words: Sequence[str]) -> float | None:
         elif word in SCALES or word in SCALE_ABBREVIATIONS:
             scale = SCALES.get(word) or SCALE_ABBREVIATIONS[word]
             total += (1.0 if current is None else current) * scale
-            current = None
+            current, last_scale = None, scale
         elif word in VAGUE_MAGNITUDES:
             magnitude = VAGUE_MAGNITUDES[word]
             total = (total or 1.0) * magnitude if current is None else current * magnitude
@@ -108,33 +118,74 @@ UNITS: dict[tuple[str, ...], str] = _expand(
         "kilometre": ("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"),
         "centimetre": ("cm", "centimetre", "centimetres", "centimeter", "centimeters"),
         "millimetre": ("mm", "millimetre", "millimetres", "millimeter", "millimeters"),
+        "micrometre": (
+            "µm",
+            "micrometre",
+            "micrometres",
+            "micrometer",
+            "micrometers",
+            "micron",
+            "microns",
+        ),
         "mile": ("mile", "miles", "mi"),
+        "light year": ("light year", "light years", "light - years", "light - year"),
+        "astronomical unit": ("astronomical unit", "astronomical units", "au"),
         "nautical mile": ("nautical mile", "nautical miles", "nmi"),
         "foot": ("foot", "feet", "ft"),
         "inch": ("inch", "inches"),
         "yard": ("yard", "yards"),
         "square kilometre": (
-            "km2", "km²", "sq km", "square km", "square kilometre", "square kilometres",
-            "square kilometer", "square kilometers",
+            "km2",
+            "km²",
+            "sq km",
+            "square km",
+            "square kilometre",
+            "square kilometres",
+            "square kilometer",
+            "square kilometers",
         ),
-        "square metre": ("m2", "m²", "sq m", "square metre", "square metres", "square meter",
-                         "square meters"),
+        "square metre": (
+            "m2",
+            "m²",
+            "sq m",
+            "square metre",
+            "square metres",
+            "square meter",
+            "square meters",
+        ),
         "square mile": ("sq mi", "square mile", "square miles"),
         "hectare": ("ha", "hectare", "hectares"),
         "acre": ("acre", "acres"),
-        "kilogram": ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme",
-                     "kilogrammes"),
+        "kilogram": (
+            "kg",
+            "kgs",
+            "kilo",
+            "kilos",
+            "kilogram",
+            "kilograms",
+            "kilogramme",
+            "kilogrammes",
+        ),
         "gram": ("g", "gram", "grams", "gramme", "grammes"),
         "tonne": ("tonne", "tonnes", "ton", "tons", "metric ton", "metric tons"),
         "pound": ("lb", "lbs"),
         "ounce": ("oz", "ounce", "ounces"),
         "litre": ("litre", "litres", "liter", "liters"),
-        "gallon": ("gallon", "gallons"),
+        "gallon": ("gallon", "gallons", "us gallons", "u.s. gallons", "imperial gallons"),
         "barrel": ("barrel", "barrels", "bbl"),
         "cubic metre": ("cubic metre", "cubic metres", "cubic meter", "cubic meters", "m3"),
-        "kilometre per hour": ("km / h", "km/h", "kph", "kmh", "kilometres per hour",
-                               "kilometers per hour", "kilometres an hour", "kilometers an hour"),
+        "kilometre per hour": (
+            "km / h",
+            "km/h",
+            "kph",
+            "kmh",
+            "kilometres per hour",
+            "kilometers per hour",
+            "kilometres an hour",
+            "kilometers an hour",
+        ),
         "mile per hour": ("mph", "miles per hour", "miles an hour"),
+        "metre per second": ("m / s", "m/s", "metres per second", "meters per second"),
         "knot": ("knot", "knots"),
         "degree Celsius": ("° c", "°c", "degrees celsius", "degree celsius", "degrees c"),
         "degree Fahrenheit": ("° f", "°f", "degrees fahrenheit", "degree fahrenheit", "degrees f"),
@@ -148,7 +199,7 @@ UNITS: dict[tuple[str, ...], str] = _expand(
         "kilowatt hour": ("kwh", "kilowatt hour", "kilowatt hours", "kilowatt - hours"),
         "megawatt hour": ("mwh", "megawatt hour", "megawatt hours"),
         "magnitude": ("magnitude",),
-        "times": ("times", "fold"),
+        "times": ("times", "time", "fold"),
         "second": ("second", "seconds", "secs"),
         "minute": ("minute", "minutes", "mins"),
         "hour": ("hour", "hours", "hrs"),
@@ -183,8 +234,15 @@ CURRENCY_CODES = frozenset(
 )  # fmt: skip
 CURRENCY_WORDS: dict[tuple[str, ...], str] = _expand(
     {
-        "USD": ("dollar", "dollars", "us dollar", "us dollars", "u.s. dollars", "u.s. dollar",
-                "american dollars"),
+        "USD": (
+            "dollar",
+            "dollars",
+            "us dollar",
+            "us dollars",
+            "u.s. dollars",
+            "u.s. dollar",
+            "american dollars",
+        ),
         "AUD": ("australian dollar", "australian dollars"),
         "CAD": ("canadian dollar", "canadian dollars"),
         "HKD": ("hong kong dollar", "hong kong dollars"),
@@ -202,7 +260,7 @@ CURRENCY_WORDS: dict[tuple[str, ...], str] = _expand(
         "ZAR": ("rand",),
         "NGN": ("naira",),
         "ILS": ("shekel", "shekels"),
-        "PLN": ("zloty", "zlotys"),
+        "PLN": ("zloty", "zlotys", "złoty", "złotys", "złotych"),
         "UAH": ("hryvnia", "hryvnias"),
         "THB": ("baht",),
         "MYR": ("ringgit",),
@@ -218,6 +276,7 @@ CURRENCY_WORDS: dict[tuple[str, ...], str] = _expand(
         "franc": ("franc", "francs"),
         "krona": ("krona", "kronor", "krone", "kroner"),
         "shilling": ("shilling", "shillings"),
+        "cent": ("cent", "cents"),
         "bitcoin": ("bitcoin", "bitcoins"),
     }
 )

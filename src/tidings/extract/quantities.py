@@ -40,8 +40,9 @@ counted
 durations
     a number with a time unit ("five years in prison", "over 30 hours", "a two-day visit") is a
     quantity with unit year/hour/day even though spaCy labels it DATE or TIME: the dates stage
-    reports it as a time expression, this stage as an amount. Ages ("aged 64", "92-year-old")
-    and relative times ("two days later", "five years ago") are not quantities.
+    reports it as a time expression, this stage as an amount. Ages ("aged 64", "92-year-old",
+    "I was 16") and relative times ("two days later", "five years ago") are not quantities; nor
+    is a bare "one day" or "one year".
 not quantities
     dates and clock times (numbers in DATE/TIME entities that hold a date word or a year; a
     DATE entity holding only a count, such as "from fourteen to 31", is read as a count), bare
@@ -52,6 +53,8 @@ not quantities
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -66,7 +69,6 @@ from tidings.extract.numbers import (
     SCALE_ABBREVIATIONS,
     SCALES,
     SMALL_NUMBERS,
-    TIME_UNITS,
     UNITS,
     VAGUE_MAGNITUDES,
     match_table,
@@ -106,8 +108,12 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     }.items()
     for phrase in phrases
 }  # fmt: skip
-SUFFIX_QUALIFIERS = {("or", "more"): "at least", ("or", "so"): "about",
-                     ("or", "fewer"): "at most", ("or", "less"): "at most"}  # fmt: skip
+SUFFIX_QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("or", "more"): "at least",
+    ("or", "so"): "about",
+    ("or", "fewer"): "at most",
+    ("or", "less"): "at most",
+}
 RANGE_WORDS = frozenset({"to", "-", "–", "—", "or", "and"})
 WORD_SCALE_ABBREVIATIONS = frozenset({"bn", "mn", "mln", "tn", "trn"})  # scales without money
 # Words that can start a number but that spaCy's like_num misses.
@@ -147,7 +153,17 @@ def find_quantities(doc: Doc) -> tuple[Quantity, ...]:
                 counted=reading.counted,
             )
         )
-    return tuple(found)
+    return tuple(_share_units(text, found))
+
+
+def _share_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Give "10" in "from 10 to 20 percent" the unit that only the second number states."""
+    for index in range(len(found) - 1, 0, -1):
+        first, second = found[index - 1], found[index]
+        between = text[first.end : second.start].strip()
+        if first.unit is None and first.counted is None and between in ("to", "and", "or"):
+            found[index - 1] = replace(first, unit=second.unit)
+    return found
 
 
 def _starts_number(doc: Doc, index: int) -> bool:
@@ -207,7 +223,13 @@ def _number_end(doc: Doc, index: int, currency: bool) -> int:
             kind, end = _kind(following), end + 2
         elif word == "and" and following == "a" and lower_at(doc, end + 2) == "half":
             kind, end = "small", end + 3
-        elif word == "of" and kind == "vague" and (following in VAGUE_MAGNITUDES or following in SCALES):
+        elif word == "-" and _words(doc, end, end + 6) == ["-", "and", "-", "a", "-", "half"]:
+            end += 6  # "three-and-a-half million", "a million-and-a-half"
+        elif (
+            word == "of"
+            and kind == "vague"
+            and (following in VAGUE_MAGNITUDES or following in SCALES)
+        ):
             end += 2  # "tens of thousands"
         else:
             break
@@ -277,7 +299,11 @@ def _read_range(doc: Doc, reading: Reading, words: list[str]) -> bool:
     connector_index = next_index(doc, position)
     connector = lower_at(doc, connector_index)
     second = next_index(doc, connector_index + 1)
-    if connector == "-" and lower_at(doc, second) in ("to", "or") and lower_at(doc, second + 1) == "-":
+    if (
+        connector == "-"
+        and lower_at(doc, second) in ("to", "or")
+        and lower_at(doc, second + 1) == "-"
+    ):
         connector, second = lower_at(doc, second), second + 2  # "one-to-two"
     opener_index = previous_index(doc, reading.start)
     opener = lower_at(doc, opener_index)
@@ -296,10 +322,14 @@ def _read_range(doc: Doc, reading: Reading, words: list[str]) -> bool:
     if upper_words[-1] in SCALES and not any(word in SCALES for word in words):
         lower *= SCALES[upper_words[-1]]  # "2 to 3 million"
     left, right = doc[position - 1].text, doc[second].text
-    if connector == "-" and left.isdigit() and right.isdigit():
-        if upper <= lower or (len(left), len(right)) == (3, 4):
-            reading.end = second_end
-            return False  # a score ("2-1"), a vote ("52-48") or a phone number ("555-1234")
+    if (
+        connector == "-"
+        and left.isdigit()
+        and right.isdigit()
+        and (upper <= lower or (len(left), len(right)) == (3, 4))
+    ):
+        reading.end = second_end
+        return False  # a score ("2-1"), a vote ("52-48") or a phone number ("555-1234")
     if upper <= lower or opener == "from":
         return True
     reading.value, reading.qualifier, reading.ranged = lower, "between", True
@@ -324,33 +354,47 @@ def _unit_words(doc: Doc, position: int) -> tuple[list[str], list[int]]:
 
 
 def _read_unit(doc: Doc, reading: Reading) -> None:
-    """Extend over the unit, currency word or hyphenated noun after the number, then "or more"."""
+    """Extend over the unit, currency word or hyphenated noun after the number, and "or more"."""
+    _read_suffix(doc, reading)  # "1,000 or more kilograms"
     position = next_index(doc, reading.end)
     is_glued = position == reading.end and glued(doc, position - 1)
     hyphenated = is_glued and doc[position].text == "-" and glued(doc, position)
     words, ends = _unit_words(doc, position)
     if reading.vague and words[:1] == ["of"]:
-        match = match_table(words[1:], UNITS, MAX_UNIT_WORDS) or _currency(doc, words[1:], 0)
-        if match is not None and match[0] not in TIME_UNITS:
+        match = match_table(words[1:], UNITS, MAX_UNIT_WORDS)
+        match = match or _currency(doc, words[1:], ends[0] if len(ends) > 1 else position)
+        if match is not None:
             reading.unit, reading.end = match[0], ends[match[1]]  # "thousands of miles"
         return
     match = None if reading.unit == "magnitude" else _currency(doc, words, position)
     if match is None and not reading.currency:
         match = match_table(words, UNITS, MAX_UNIT_WORDS)
+        if match is not None and match[1] == 1 and len(words[0]) == 1 and words[0].isalpha():
+            match = match if doc[ends[0] - 1].text.islower() else None  # "5G" is no 5 grams
         if match is not None and tuple(words[: match[1]]) in GLUED_ONLY_UNITS and not is_glued:
             match = None
     word = doc[position + 1] if hyphenated else None
-    if match is not None and match[0] == "magnitude" and len(ends) > 1:
-        if _starts_number(doc, next_index(doc, ends[0])):
-            match = None  # "400 magnitude 2 earthquakes": the magnitude belongs to the 2
+    if match is not None and match[0] == "magnitude" and ends[0] < len(doc):
+        # "400 magnitude 2 earthquakes": the magnitude belongs to the 2
+        match = None if _starts_number(doc, next_index(doc, ends[0])) else match
     if match is not None:
         reading.unit, reading.end = match[0], ends[match[1] - 1]
     elif word is not None and word.lower_ == "plus":
         reading.qualifier, reading.end = reading.qualifier or "more than", position + 2
-    elif word is not None and word.is_alpha and word.pos_ in ("NOUN", "PROPN", "ADJ"):
-        if word.lower_ not in FRACTION_NOUNS and not word.is_stop:
-            reading.counted, reading.end = word.text, position + 2  # "ten-storey"
+    elif (
+        word is not None
+        and word.is_alpha
+        and word.pos_ in ("NOUN", "PROPN")
+        and word.lower_ not in FRACTION_NOUNS
+        and not word.is_stop
+    ):
+        reading.counted, reading.end = word.text, position + 2  # "ten-storey"
     _read_rate(doc, reading)
+    _read_suffix(doc, reading)
+
+
+def _read_suffix(doc: Doc, reading: Reading) -> None:
+    """Read a qualifier written after the number: "1,000 or more", "50 or so"."""
     after = next_index(doc, reading.end)
     suffix = SUFFIX_QUALIFIERS.get(tuple(_words(doc, after, after + 2)))
     if suffix is not None and reading.qualifier is None:
@@ -358,7 +402,7 @@ def _read_unit(doc: Doc, reading: Reading) -> None:
 
 
 def _read_rate(doc: Doc, reading: Reading) -> None:
-    """ "15 per 100,000": the denominator joins the unit ("per 100,000")."""
+    """Read a rate's denominator into the unit: "15 per 100,000" -> "per 100,000"."""
     per = next_index(doc, reading.end)
     start = next_index(doc, per + 1)
     if lower_at(doc, per) != "per" or start >= len(doc) or not doc[start].text[0].isdigit():

@@ -60,6 +60,7 @@ SKIP_MODIFIERS = frozenset(
     {"more", "other", "additional", "further", "extra", "such", "same", "fewer", "less", "many",
      "several", "total", "estimated", "about", "some"}
 )  # fmt: skip
+PERSONAL_PRONOUNS = frozenset({"i", "he", "she", "you"})
 COUNT_NOUNS = frozenset({"total", "toll", "number", "figure", "count", "tally"})
 # Casualty states a number standing alone is subject or object of: "39 died" -> "dead".
 STATES = {
@@ -112,7 +113,7 @@ def lower_at(doc: Doc, index: int) -> str:
 
 def glued(doc: Doc, index: int) -> bool:
     """No whitespace between token ``index`` and the next one."""
-    return 0 <= index and index + 1 < len(doc) and not doc[index].whitespace_
+    return index >= 0 and index + 1 < len(doc) and not doc[index].whitespace_
 
 
 def time_entities(doc: Doc) -> dict[int, tuple[int, int]]:
@@ -135,10 +136,23 @@ def rejected(doc: Doc, reading: Reading, times: dict[int, tuple[int, int]]) -> b
         word_after == "-" and lower_at(doc, after + 1) in FRACTION_NOUNS
     ):
         return True  # "two thirds", "two-thirds"
+    if (
+        word_after == "-"
+        and glued(doc, after)
+        and after == reading.end
+        and doc[after + 1].pos_ in ("ADJ", "VERB", "ADV")
+        and reading.unit is None
+    ):
+        return True  # an adjective: "three-dimensional", "two-legged", "one-sided"
     plain = reading.qualifier is None and not reading.ranged and reading.start == first
     token = doc[first]
-    if plain and (unit is None or unit in TIME_UNITS) and token.lower_ == "one":
-        return True
+    if (
+        plain
+        and reading.value == 1
+        and (unit is None or unit in TIME_UNITS or unit == "times")
+        and token.lower_ == "one"
+    ):
+        return True  # "One official said", "one day", "one time"
     if _is_code(doc, first, last, reading):
         return True
     before = previous_index(doc, reading.start)
@@ -152,14 +166,25 @@ def rejected(doc: Doc, reading: Reading, times: dict[int, tuple[int, int]]) -> b
             return True  # "under 5 years of age"
     elif _is_month(doc, before) or _is_month(doc, after) or word_after in CLOCK_WORDS:
         return True  # "Dec. 28", "4 January", "10 p.m."
+    elif word_before in ("and", "or", "to", "-", "–", "through"):
+        other = previous_index(doc, before)
+        if other in times and doc[other].like_num and _names_time(doc, other, times[other]):
+            return True  # "March 4 and 5"
     if _is_age(doc, first, word_before):
         return True
     if reading.currency or unit is not None:
         return False
     if any(index in times and _names_time(doc, index, times[index]) for index in numbers):
         return True
+    if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be":
+        subject = next((child for child in token.head.children if child.dep_ == "nsubj"), None)
+        if subject is not None and (
+            subject.lower_ in PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
+        ):
+            return True  # an age: "I was 16", "He was 34"
     if YEAR.fullmatch(token.text) and len(numbers) == 1 and reading.qualifier is None:
-        return token.ent_type_ != "CARDINAL" or counted(doc, reading) is None
+        # a year unless spaCy calls it a count of a plural noun: "1800 people", not "a 2011 study"
+        return token.ent_type_ != "CARDINAL" or token.head.tag_ not in ("NNS", "NNPS")
     return False
 
 
@@ -176,11 +201,10 @@ def _is_code(doc: Doc, first: int, last: int, reading: Reading) -> bool:
     ):  # fmt: skip
         return True
     if glued(doc, last) and doc[last + 1].is_alpha and reading.unit is None:
-        if doc[last + 1].lower_ not in SCALE_ABBREVIATIONS:
-            return True
+        return doc[last + 1].lower_ not in SCALE_ABBREVIATIONS  # "5G", "3D"
     if len(token.text) > 1 and token.text[0] == "0" and token.text[1].isdigit():
         return True  # "0000 UTC", "007"
-    if glued(doc, last) and doc[last + 1].text == ")" and doc[before].text != "(":
+    if glued(doc, last) and doc[last + 1].text == ")" and doc[max(before, 0)].text != "(":
         return True  # a list marker: "1)"
     neighbours = (next_index(doc, reading.end), previous_index(doc, reading.start))
     if any(0 <= index < len(doc) and doc[index].text.isdigit() for index in neighbours):
@@ -191,9 +215,22 @@ def _is_code(doc: Doc, first: int, last: int, reading: Reading) -> bool:
         return True
     if reading.start != first:
         return False  # a qualifier or "between" stands before it
-    if token.text.isdigit() and token.dep_ != "nummod" and len(token.text) in (3, 4):
-        if any(child.dep_ == "det" for child in token.children):
-            return True  # "the 707 was a freighter"
+    if (
+        token.is_title
+        and not token.is_sent_start
+        and glued(doc, first) is False
+        and last + 1 < len(doc)
+        and doc[last + 1].pos_ == "PROPN"
+        and doc[last + 1].is_title
+    ):
+        return True  # a name: "Six Flags", "the Fantastic Four"
+    if (
+        token.text.isdigit()
+        and token.dep_ != "nummod"
+        and len(token.text) in (3, 4)
+        and any(child.dep_ == "det" for child in token.children)
+    ):
+        return True  # "the 707 was a freighter"
     previous = previous_index(doc, reading.start)
     if previous < 0:
         return False
@@ -220,7 +257,10 @@ def _is_age(doc: Doc, first: int, word_before: str) -> bool:
         previous = previous_index(doc, token.i)
         if lower_at(doc, previous) in ("aged", "age") or token.head.lower_ in ("aged", "age"):
             return True
-        if lower_at(doc, previous) == "of" and lower_at(doc, previous_index(doc, previous)) == "age":
+        if (
+            lower_at(doc, previous) == "of"
+            and lower_at(doc, previous_index(doc, previous)) == "age"
+        ):
             return True
         if token.dep_ not in ("appos", "conj") or not token.head.like_num:
             return False
@@ -291,7 +331,10 @@ def _noun_phrase(doc: Doc, head: Token, floor: int) -> str:
         position -= 1
     while doc[start].text == "-":
         start += 1
-    return str(doc[start : head.i + 1].text)
+    end = head.i + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and glued(doc, end - 1) and glued(doc, end):
+        end += 2  # "co-authors" parsed as co / - / authors
+    return str(doc[start:end].text)
 
 
 def _count_noun(doc: Doc, anchor: Token) -> str | None:

@@ -19,8 +19,9 @@ This is the character-level half of quote extraction (attribution lives in
   quote left open at a paragraph end whose next paragraph does not open a quote is dropped as a
   stray mark when it is a single paragraph, and kept up to the paragraph end otherwise.
 
-Paragraphs are separated by blank lines; a text without any blank line is read one paragraph
-per line.
+Paragraphs are separated by blank lines. In a text without any blank line, a line break
+separates paragraphs when it follows the end of a sentence or quote, or comes before an
+opening quote mark; other line breaks are taken as hard wrapping.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ _PREFER_OPEN = frozenset("“„‟«‘‚‛‹")
 _PREFER_CLOSE = frozenset("”»’›")
 _MARK = re.compile(r"[\"“”„‟«»'‘’‚‛‹›]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\u00a0\u2000-\u200b\u3000]*\n")
+# Without blank lines, a line break ends a paragraph after a sentence (or quote) end, or
+# before an opening quote mark; other line breaks are hard wrapping inside a paragraph.
+_LINE_BREAK = re.compile(r"(?<=[.!?:;\"”’»)\]])[ \t\r]*\n|\r?\n(?=[ \t]*[\"“‘«„])")
 _OPEN_CONTEXT = frozenset("([{—–-/:;" + DOUBLE_MARKS + SINGLE_MARKS)
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-…" + DOUBLE_MARKS + SINGLE_MARKS)
 _ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|n\b|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
@@ -67,8 +71,8 @@ class QuotedPassage:
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty paragraph: blank-line separated, else one per line."""
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    """(start, end) of every non-empty paragraph: blank-line separated, else see _LINE_BREAK."""
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
     spans: list[tuple[int, int]] = []
     position = 0
     for match in separator.finditer(text):
@@ -117,13 +121,11 @@ class _ParagraphScanner:
         family = ""
         fallback: int | None = None  # a possessive-looking single closer kept in reserve
         index = 0
-        if self.previous_segments and self.marks and self._first_mark_starts_paragraph():
+        if self.previous_segments and self.marks:  # the previous paragraph checked the mark
             segments = list(self.previous_segments)
             opening = self.marks[0]
             family = _family(self.text[opening])
             index = 1
-        elif self.previous_segments and len(self.previous_segments) > 1:
-            found.append(QuotedPassage(tuple(self.previous_segments)))
         while True:
             while index < len(self.marks):
                 position = self.marks[index]
@@ -142,9 +144,8 @@ class _ParagraphScanner:
                     segments.append(self._segment(opening, position))
                     found.append(QuotedPassage(tuple(segments)))
                     segments, opening = [], None
-                elif self._opens(position, mark, opening):
-                    if family == "double":  # a new opener: the earlier one was a stray mark
-                        segments, opening = [], position
+                elif family == "double" and self._opens(position, mark, opening):
+                    segments, opening = [], position  # the earlier opener was a stray mark
             if opening is None:
                 return found
             if fallback is not None:
@@ -163,12 +164,6 @@ class _ParagraphScanner:
             # A lone unclosed mark: ignore it and read the rest of the paragraph again.
             index = self.marks.index(opening) + 1
             segments, opening = [], None
-
-    def _first_mark_starts_paragraph(self) -> bool:
-        first = self.marks[0]
-        return not self.text[self.start : first].strip() and self._opens(
-            first, self.text[first], None
-        )
 
     def _continues(self, next_paragraph: int, family: str) -> bool:
         position = next_paragraph

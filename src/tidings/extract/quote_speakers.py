@@ -4,16 +4,20 @@ Used by :mod:`tidings.extract.quotes`.
 
 - A speaker is the noun phrase headed by the subject of the cue verb, with its determiners,
   numbers and modifiers ("One ministry official", "a defence ministry official"), cut before a
-  comma, a bracket, a dash or a relative clause, participle or apposition ("Maria Zakharova, a
-  spokeswoman for ..." gives "Maria Zakharova"), and cut to its head and left modifiers when it
-  is still longer than :data:`MAX_SPEAKER_TOKENS`.
+  bracket, a dash, a comma that does not continue a list, or a relative clause, participle or
+  apposition ("Maria Zakharova, a spokeswoman for ..." gives "Maria Zakharova"), and cut to its
+  head and left modifiers when still longer than :data:`MAX_SPEAKER_TOKENS` tokens. A
+  description with a name in apposition ("The Vice President, Mike Pence,") gives the name.
 - he/she resolve to the nearest preceding singular person: a quote speaker, a PERSON entity
-  mention, or a subject whose head is a role noun (minister, official, spokesman ...). it
-  resolves to an organisation or place (ORG, GPE, NORP or a noun such as ministry, police); they
-  to those or to a plural role noun (officials). "Nearest" is the latest sentence, at most
-  :data:`PRONOUN_WINDOW_SENTENCES` back, that holds a compatible candidate outside quote marks;
-  within it a quote speaker beats a subject, which beats any other mention, and the earliest of
-  equals wins. I, we and you are not resolved: such a speaker is left unknown.
+  mention, a subject whose head is a role noun (minister, official, spokesman ...) or a name
+  spaCy did not type. it resolves to an organisation or place (ORG, GPE, NORP, or a noun such
+  as ministry, police); they to those, a plural role noun (officials) or coordinated subjects.
+  "Nearest" is the latest sentence, at most :data:`PRONOUN_WINDOW_SENTENCES` back, that holds a
+  compatible candidate outside quote marks; within it a quote speaker beats a subject noun
+  phrase, which beats any other mention, and the earliest of equals wins. When that is an
+  earlier subject pronoun of the same kind ("she testified ... She told the court"), it is
+  followed back in the same way. Adjectival mentions ("the Italian minister") are not
+  candidates. I, we and you are not resolved: such a speaker is left unknown.
 """
 
 from __future__ import annotations
@@ -25,21 +29,20 @@ from typing import Any
 
 import numpy
 from spacy.attrs import DEP, IDX, LEMMA, LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.model import Entity, Speaker
-
-Token = Any  # spacy.tokens.Token; spaCy ships no type information
 
 COLUMNS = (IDX, LEMMA, DEP, LOWER)  # the token attributes TokenIndex.attributes holds
 LEMMA_COLUMN, DEP_COLUMN, LOWER_COLUMN = 1, 2, 3
 MAX_SPEAKER_TOKENS = 12
+NOT_SPEAKERS = frozenset("this that these those which what who whom whose there here".split())
 SPEAKER_KINDS = frozenset(
-    {"person", "group", "plural", "unknown-name", "pronoun-person", "pronoun-group"}
-    | {"pronoun-plural"}
+    "person group plural unknown-name pronoun-person pronoun-group pronoun-plural".split()
 )
 PRONOUN_WINDOW_SENTENCES = 4
 _MAX_PRONOUN_CHAIN = 8
+_LONGEST_MENTION = 300  # characters: how far back an entity mention holding a word may start
 _ACCEPTED = {"person": ("person",), "group": ("group",), "plural": ("plural", "group")}
 
 RESOLVABLE_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "plural"}
@@ -52,8 +55,8 @@ ROLE_NOUNS = frozenset(
     commander officer soldier colonel captain lieutenant sergeant chairman chairwoman chair
     executive manager founder owner member representative analyst expert researcher scientist
     professor doctor lawyer attorney prosecutor judge witness resident survivor victim
-    activist campaigner candidate prime premier king queen prince princess pope bishop priest
-    police-officer inspector investigator commissioner deputy adviser advisor aide negotiator
+    activist campaigner candidate premier king queen prince princess pope bishop priest
+    inspector investigator commissioner deputy adviser advisor aide negotiator
     journalist reporter editor author writer economist coach player teacher student mother
     father man woman boy girl source insider defector head boss worker
     employee staffer engineer nurse firefighter farmer""".split()
@@ -61,7 +64,7 @@ ROLE_NOUNS = frozenset(
 GROUP_NOUNS = frozenset(
     """ministry government police army military company firm agency department office
     authority authorities council committee commission court parliament party union group
-    organisation organization administration regime embassy court team club university
+    organisation organization administration regime embassy team club university
     institute association federation coalition alliance bank service board""".split()
 )
 _CUT_DEPENDENCIES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"})
@@ -197,7 +200,7 @@ class _Candidate:
     start: int  # the antecedent mention the speaker will point at
     end: int
     kind: str
-    rank: int  # 0: a quote speaker, 1: a subject, 2: another mention
+    rank: int  # 0: a quote speaker, 1: a subject noun phrase, 2: a pronoun or another mention
     pronoun: int = -1  # token of a subject pronoun, to be followed back to its antecedent
 
 
@@ -228,7 +231,7 @@ class Antecedents:
                 kind = mention_kind(token)
                 if kind in ("pronoun-person", "pronoun-group", "pronoun-plural"):
                     start, end = index.characters(token.i, token.i)
-                    candidates.extend(self._candidate(start, end, kind, 1, token.i))
+                    candidates.extend(self._candidate(start, end, kind, 2, token.i))
                 if kind == "unknown-name":
                     kind = "person"  # see add_speaker
                 if any(child.dep_ == "conj" for child in token.children):
@@ -305,24 +308,35 @@ class Antecedents:
         return best
 
     def entity_at(self, start: int, end: int) -> str | None:
-        """Id of the entity with the mention that overlaps [start, end) the most."""
-        best: tuple[int, str] | None = None
-        index = bisect_left(self.mention_starts, end) - 1
-        while index >= 0:
-            mention_start, mention_end, identifier = self.mentions[index]
-            index -= 1
-            if mention_end <= start:
-                if start - mention_start > 500:
-                    break
-                continue
-            overlap = min(end, mention_end) - max(start, mention_start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, identifier)
-        return None if best is None else best[1]
+        """Id of the entity with a mention that holds the head word of [start, end).
+
+        The head decides: "President Vladimir Putin" is Vladimir Putin's, while "The South
+        Korean ministry official" is not South Korea's.
+        """
+        index = self.index
+        head = phrase_head(index.doc, index.token_at(start), index.token_at(end - 1)).idx
+        position = bisect_right(self.mention_starts, head) - 1
+        while position >= 0 and head - self.mentions[position][0] <= _LONGEST_MENTION:
+            mention_start, mention_end, identifier = self.mentions[position]
+            if mention_start <= head < mention_end:
+                return identifier
+            position -= 1
+        return None
+
+
+def phrase_head(doc: Doc, first: int, last: int) -> Token:
+    """The token of ``first`` .. ``last`` whose head lies outside them (the last one if none)."""
+    for position in range(first, last + 1):
+        token = doc[position]
+        if not first <= token.head.i <= last or token.head is token:
+            return token
+    return doc[last]
 
 
 def _entity_mentions(entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
-    mentions = [(span.start, span.end, entity.id) for entity in entities for span in entity.mentions]
+    mentions = [
+        (span.start, span.end, entity.id) for entity in entities for span in entity.mentions
+    ]
     mentions.sort()
     return mentions
 
