@@ -290,3 +290,51 @@ def test_wikinews_excerpt(nlp: Language) -> None:
 def test_text_without_quotes(nlp: Language) -> None:
     assert quotes_of(nlp, "") == ()
     assert quotes_of(nlp, "The river rose by two metres overnight.") == ()
+
+
+def test_multi_paragraph_quote_attributed_at_its_end(nlp: Language) -> None:
+    text = (
+        "The mayor addressed the crowd.\n\n"
+        "“We have rebuilt the bridge, the school and the hospital in two years.\n\n"
+        "“Nobody believed we could do it,” the mayor said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 2
+    assert quotes[0].text.endswith("in two years.")
+    assert [speaker_name(quote) for quote in quotes] == ["the mayor", "the mayor"]
+
+
+def test_a_statement_saying_is_attributed_to_its_issuer(nlp: Language) -> None:
+    text = "The ministry issued a statement saying the bridge was safe for heavy traffic."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.text == "the bridge was safe for heavy traffic"
+    assert speaker_name(quote) == "The ministry"
+    assert quote.cue is not None and quote.cue.text == "saying"
+
+
+def test_entity_link_follows_the_head_word_not_a_modifier(nlp: Language) -> None:
+    text = (
+        "South Korea said the soldier was shot twice. The South Korean ministry official said "
+        "his rank remained to be verified."
+    )
+    korea = text.index("South Korea")
+    korean = text.index("South Korean")
+    entities = (
+        Entity(
+            id="e1",
+            name="South Korea",
+            type="GPE",
+            mentions=(Span(start=korea, end=korea + 11, text="South Korea"),),
+        ),
+        Entity(
+            id="e2",
+            name="South Korean",
+            type="NORP",
+            mentions=(Span(start=korean, end=korean + 12, text="South Korean"),),
+        ),
+    )
+    first, second = quotes_of(nlp, text, entities)
+    assert first.speaker is not None and first.speaker.entity == "e1"
+    assert second.speaker is not None
+    assert second.speaker.name == "The South Korean ministry official"
+    assert second.speaker.entity is None

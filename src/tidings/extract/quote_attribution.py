@@ -41,7 +41,7 @@ REPORTING_VERBS = frozenset(
     admit allege argue assert declare note reply respond stress emphasise emphasize maintain
     reiterate predict promise vow pledge write tweet comment indicate estimate reveal disclose
     concede complain mention suggest testify contend caution observe point recall conclude
-    affirm clarify specify boast hint agree""".split()
+    affirm clarify specify boast hint agree counter retort""".split()
 )
 CUE_VERBS = REPORTING_VERBS | frozenset(
     """ask continue shout scream exclaim whisper joke quip remark read chant yell answer post

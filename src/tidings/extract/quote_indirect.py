@@ -154,7 +154,9 @@ def _trim_clause(index: TokenIndex, first: int, last: int) -> tuple[int, int] | 
     """Without leading "that" and punctuation, trailing punctuation and conjunctions."""
     doc = index.doc
     while first <= last and (
-        doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that"
+        doc[first].is_punct
+        or doc[first].is_space
+        or (doc[first].lower_ == "that" and doc[first].dep_ == "mark")
     ):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
@@ -181,7 +183,7 @@ def _after_quoted_sentence(index: TokenIndex, position: int) -> bool:
         return False
     mark = doc[position - 1].idx
     inside = index.text[max(0, mark - 8) : mark].rstrip()
-    return inside.endswith((".", "!", "?", ".]", "[.]"))
+    return inside.endswith((".", "!", "?", ".]"))
 
 
 def _ends_sentence(index: TokenIndex, last: int) -> bool:

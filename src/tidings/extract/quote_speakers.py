@@ -166,6 +166,13 @@ def subject_of(verb: Token) -> Token | None:
                             return grandchild
                 if child.dep_ == "nsubjpass" and token.lemma_ in ("quote", "cite"):
                     return child
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
+            document = token.head  # "a statement saying ...": whoever issued it, else itself
+            if document.dep_ == "dobj":
+                issuer = subject_of(document.head)
+                if issuer is not None:
+                    return issuer
+            return document
         if token.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and token.head is not token:
             token = token.head
         else:
