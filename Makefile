@@ -16,7 +16,7 @@ install: $(STAMP)
 
 ## Analyse a few bundled Wikinews articles and print their reports.
 run: $(STAMP)
-	$(BIN)/tidings analyze --sample 3 --format report
+	$(BIN)/tidings analyze --sample --limit 3 --format report
 
 ## Lint, type-check and run the test suite.
 test: lint typecheck

@@ -31,7 +31,8 @@ def render(facts: Facts) -> RenderableType:
     """Everything in one panel: header, summary, entities, quotes, numbers."""
     article = facts.article
     headline = Text(article.title or "(no headline)", style="bold")
-    parts: list[RenderableType] = [headline, _byline(facts)]
+    where = Text(article.url or article.origin, style="dim", no_wrap=True, overflow="ellipsis")
+    parts: list[RenderableType] = [headline, _byline(facts), where]
     parts += _section(
         "Summary", [_bullets([s.text for s in facts.summary])] if facts.summary else []
     )
@@ -54,7 +55,6 @@ def _byline(facts: Facts) -> Text:
         f"published {article.published}" if article.published else "date unknown",
         article.language,
         f"{len(article.text.split()):,} words",
-        article.url or article.origin,
     ]
     return Text(" · ".join(bit for bit in bits if bit), style="dim")
 
