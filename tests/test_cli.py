@@ -161,3 +161,20 @@ def test_reference_article(reference_text: str, tmp_path: Path) -> None:
     assert quantities["more than 1,000"]["qualifier"] == "more than"
     assert quantities["about 50 metres"]["unit"] == "metre"
     assert len(document["summary"]) == 3
+
+
+def test_readme_example_is_true(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Given `story.txt`:\n\n```\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "story.txt"
+    path.write_text(block, encoding="utf-8")
+    result = run("analyze", str(path), "--format", "json", "--published", "2017-11-13")
+    document = json.loads(result.stdout)
+    assert f'"id": "{document["article"]["id"]}"' in readme
+    for quote in document["quotes"]:
+        speaker = quote["speaker"]
+        shown = f'"speaker": {{"name": "{speaker["name"]}", "start": {speaker["start"]}'
+        assert shown in readme
+        assert f'"text": "{quote["text"]}", "start": {quote["start"]}' in readme
+    quantity = document["quantities"][0]
+    assert f'"text": "{quantity["text"]}", "start": {quantity["start"]}' in readme
