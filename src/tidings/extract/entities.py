@@ -224,18 +224,17 @@ def _match_words(short: list[str], long: list[str]) -> bool:
 
 def _add_untagged_mentions(groups: list[_Group], text: str) -> None:
     """Find exact occurrences of known names (and aliases) that spaCy left untagged."""
-    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)
-    names = sorted(
-        ((alias, group) for group in groups for alias in group.aliases if _searchable(alias)),
-        key=lambda pair: -len(pair[0]),
-    )
-    for alias, group in names:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            group.mentions.append(Span(start=start, end=end, text=alias))
-            taken.append((start, end))
+    owner = {alias: group for group in groups for alias in group.aliases if _searchable(alias)}
+    if not owner:
+        return
+    names = sorted(owner, key=len, reverse=True)  # the longest name wins at a position
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    taken = [(m.start, m.end) for group in groups for m in group.mentions]
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        owner[match.group()].mentions.append(Span(start=start, end=end, text=match.group()))
 
 
 def _searchable(alias: str) -> bool:

@@ -34,6 +34,7 @@ POSITION_WEIGHT = 0.20
 REPORT_BONUS = 0.12
 FRAGMENT_PENALTY = 0.3
 PAST_TAGS = frozenset({"VBD", "VBN"})
+FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 QUOTE_MARKS = frozenset('"“”«»„')
 
 
@@ -42,6 +43,8 @@ class _Candidate:
     index: int
     sentence: SpacySpan
     words: frozenset[str]
+    entities: int  # named entities in the sentence (numbers excluded)
+    has_figure: bool  # a date, time, count or measure
 
 
 def summarize(doc: Doc, *, title: str | None = None, sentences: int = 3) -> tuple[Span, ...]:
@@ -57,7 +60,8 @@ def summarize(doc: Doc, *, title: str | None = None, sentences: int = 3) -> tupl
     }
     best = sorted(candidates, key=lambda c: -scores[c.index])[:sentences]
     chosen = sorted(best, key=lambda c: c.index)
-    return tuple(_span(doc, candidate.sentence) for candidate in chosen)
+    text = doc.text
+    return tuple(_span(text, candidate.sentence) for candidate in chosen)
 
 
 def _candidates(doc: Doc, title: str | None) -> list[_Candidate]:
@@ -78,7 +82,16 @@ def _candidates(doc: Doc, title: str | None) -> list[_Candidate]:
             continue
         if _mostly_quoted(sentence):
             continue
-        found.append(_Candidate(index, sentence, frozenset(_content_words(sentence))))
+        starts = [t.ent_type_ for t in sentence if t.ent_iob_ == "B"]
+        found.append(
+            _Candidate(
+                index=index,
+                sentence=sentence,
+                words=frozenset(_content_words(sentence)),
+                entities=sum(label not in FIGURE_LABELS for label in starts),
+                has_figure=any(label in FIGURE_LABELS for label in starts),
+            )
+        )
     return found
 
 
@@ -117,25 +130,25 @@ def _score(
     repeated = [frequency[word] - 1 for word in candidate.words if frequency[word] > 1]
     centrality = sum(repeated) / (len(candidate.sentence) ** 0.5 * max(frequency.values()))
     centrality = float(centrality)
-    entities = {ent.text for ent in candidate.sentence.ents if ent.label_ not in ("CARDINAL",)}
-    centrality += 0.1 * min(len(entities), 3)
+    centrality += 0.1 * min(candidate.entities, 3)
     lead = 1.0 / (1.0 + position / max(count / 4, 1.0))
-    bonus = _report_bonus(candidate.sentence)
+    bonus = _report_bonus(candidate)
     if not title_words:
         return 0.6 * centrality + 0.4 * lead + bonus
     overlap = len(candidate.words & title_words) / len(title_words)
     return TITLE_WEIGHT * overlap + CENTRALITY_WEIGHT * centrality + POSITION_WEIGHT * lead + bonus
 
 
-def _report_bonus(sentence: SpacySpan) -> float:
+def _report_bonus(candidate: _Candidate) -> float:
     bonus = 0.0
+    sentence = candidate.sentence
     root = sentence.root
     verbs = [root, *(child for child in root.children if child.dep_ in ("aux", "auxpass"))]
     if any(verb.tag_ in PAST_TAGS for verb in verbs) and not any(
         verb.tag_ in ("VBZ", "VBP", "MD") for verb in verbs
     ):
         bonus += REPORT_BONUS
-    if any(ent.label_ in ("DATE", "TIME", "CARDINAL", "QUANTITY") for ent in sentence.ents):
+    if candidate.has_figure:
         bonus += REPORT_BONUS / 2
     first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
     if first is not None and first.text[0].islower():
@@ -143,8 +156,7 @@ def _report_bonus(sentence: SpacySpan) -> float:
     return bonus
 
 
-def _span(doc: Doc, sentence: SpacySpan) -> Span:
-    text = doc.text
+def _span(text: str, sentence: SpacySpan) -> Span:
     start, end = sentence.start_char, sentence.end_char
     while start < end and text[start].isspace():
         start += 1
