@@ -7,6 +7,7 @@ Exit codes: 0 all inputs analysed; 1 some inputs could not be analysed (each nam
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,11 +15,20 @@ from typing import TextIO
 
 import click
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from tidings import __version__
 from tidings.errors import ConfigError, InputError, ModelError
+from tidings.evaluation.quotes import evaluate_quotes
 from tidings.model import Facts
+from tidings.output.evaluation import print_quote_evaluation, quote_evaluation_json
 from tidings.output.json import to_json
 from tidings.output.report import print_report
 from tidings.pipeline import analyze
@@ -38,6 +48,7 @@ def main() -> None:
       tidings analyze article.txt
       tidings analyze https://example.com/news/story.html --format json
       cat story.txt | tidings analyze - --published 2017-11-13
+      tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev
     """
 
 
@@ -116,6 +127,102 @@ def analyze_command(
     if failures:
         errors.print(f"analysed {count} article(s); {len(failures)} input(s) failed")
         sys.exit(1)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure tidings against annotated data sets, beside published scores.
+
+    \b
+    Examples:
+      tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev
+    """
+
+
+@eval_group.command("quotes")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A PolNeAR split folder, holding text/ and attributions/ (brat standoff).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N texts.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="table: for reading; json: one JSON object with every count.",
+)
+@click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm).")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (TOML); default $TIDINGS_CONFIG or ~/.config/tidings/config.toml.",
+)
+def eval_quotes_command(
+    dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
+) -> None:
+    """Score quote attribution (source, cue, content spans) on PolNeAR.
+
+    Prints precision, recall and F1 of each span type (exact, character overlap and partial
+    matching) and speaker accuracy, for all attributions and for direct quotes only, beside
+    published anchors. See docs/quality.md for what each number means.
+
+    \b
+    Examples:
+      tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev
+      tidings eval quotes --dataset ../shared/eval/quotes/polnear/train --limit 100
+      tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev --format json > q.json
+    """
+    try:
+        settings = load_settings(config, model=model)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        with _counted_progress(errors, "scoring texts") as progress:
+            result = evaluate_quotes(dataset, settings, limit=limit, on_progress=progress)
+    except (InputError, ModelError) as error:
+        errors.print(f"[red]error:[/red] {error}")
+        sys.exit(2)
+    if output_format == "json":
+        click.echo(json.dumps(quote_evaluation_json(result), indent=2))
+    else:
+        print_quote_evaluation(result, Console(width=_table_width(sys.stdout)))
+
+
+def _table_width(out: TextIO) -> int:
+    return max(Console(file=out).width, 110) if out.isatty() else 110
+
+
+class _counted_progress:
+    """A bar with done/total on stderr (only on a terminal); call it with (done, total)."""
+
+    def __init__(self, console: Console, label: str) -> None:
+        self.enabled = console.is_terminal
+        self.bar = Progress(
+            TextColumn(label),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self.task = self.bar.add_task(label, total=None)
+
+    def __enter__(self) -> _counted_progress:
+        if self.enabled:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.enabled:
+            self.bar.stop()
+
+    def __call__(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
 
 
 def _write(stream: Iterator[Facts], output_format: str, out: TextIO) -> int:
