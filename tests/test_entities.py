@@ -110,3 +110,21 @@ def test_reference_article_entities(nlp: Language, reference_text: str) -> None:
     assert found["DMZ"].type != "ORG"
     assert found["Military Demarcation Line"].type != "ORG"
     assert len(found["South Korea"].mentions) >= 6
+
+
+def test_mislabelled_surname_joins_the_person(
+    wikinews_docs: list[tuple[dict[str, str], Doc]],
+) -> None:
+    # Wikinews, 2019-01-04: spaCy tags "Pelosi" alone as GPE, FAC or EVENT, never PERSON.
+    row, doc = wikinews_docs[1]
+    assert row["title"].startswith("Nancy Pelosi")
+    found = {entity.name: entity for entity in find_entities(doc)}
+    pelosi = found["Nancy Pelosi"]
+    assert pelosi.type == "PERSON"
+    assert sum(m.text == "Pelosi" for m in pelosi.mentions) >= 6
+    assert "Pelosi" not in found
+
+
+def test_abbreviation_keeps_its_dots(nlp: Language) -> None:
+    found = entities(nlp, "Troops were sent to the border by the U.S. on Monday.")
+    assert "U.S." in found

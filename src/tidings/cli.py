@@ -9,33 +9,47 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from tidings import __version__
 from tidings.errors import ConfigError, InputError, ModelError
 from tidings.evaluation.quotes import evaluate_quotes
-from tidings.model import Facts
 from tidings.output.evaluation import print_quote_evaluation, quote_evaluation_json
-from tidings.output.json import to_json
-from tidings.output.report import print_report
+from tidings.output.progress import Activity
+from tidings.output.writer import FORMATS, write_facts
 from tidings.pipeline import analyze
 from tidings.sample import ATTRIBUTION, sample_paths
-from tidings.settings import load_settings
+from tidings.settings import Settings, load_settings
 
-FORMATS = ("report", "json", "jsonl")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def settings_options(command: F) -> F:
+    """The --model and --config options every command that runs the pipeline takes."""
+    command = click.option(
+        "--config",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Settings file (TOML); default $TIDINGS_CONFIG or ~/.config/tidings/config.toml.",
+    )(command)
+    return click.option(
+        "--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)."
+    )(command)
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    try:
+        return load_settings(config, **overrides)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,12 +81,7 @@ def main() -> None:
 @click.option("--sample", is_flag=True, help="Analyse the bundled Wikinews sample (CC BY 2.5).")
 @click.option("--limit", type=click.IntRange(min=1), help="Analyse at most this many articles.")
 @click.option("--summary-sentences", type=click.IntRange(1, 50), help="Sentences in the summary.")
-@click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm).")
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Settings file (TOML); default $TIDINGS_CONFIG or ~/.config/tidings/config.toml.",
-)
+@settings_options
 def analyze_command(
     inputs: tuple[str, ...],
     output_format: str,
@@ -102,23 +111,18 @@ def analyze_command(
         raise click.UsageError("name at least one INPUT (a file, URL, folder or -), or --sample")
     if published is not None:
         published = _iso_date(published)
-    try:
-        settings = load_settings(config, model=model, summary_sentences=summary_sentences)
-    except ConfigError as error:
-        raise click.UsageError(str(error)) from None
-
+    settings = _settings(config, model=model, summary_sentences=summary_sentences)
     failures: list[InputError] = []
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    errors = _stderr()
 
     def record(error: InputError) -> None:
         failures.append(error)
         errors.print(f"[red]error:[/red] {error}", markup=True)
 
     stream = analyze(sources, settings, on_error=record, published=published, limit=limit)
-    count = 0
     try:
-        with _progress(errors) as progress:
-            count = _write(progress(stream), output_format, sys.stdout)
+        with Activity(errors, "analysing") as activity:
+            count = write_facts(activity.track(stream), output_format, sys.stdout)
     except ModelError as error:
         errors.print(f"[red]error:[/red] {error}")
         sys.exit(2)
@@ -155,12 +159,7 @@ def eval_group() -> None:
     show_default=True,
     help="table: for reading; json: one JSON object with every count.",
 )
-@click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm).")
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Settings file (TOML); default $TIDINGS_CONFIG or ~/.config/tidings/config.toml.",
-)
+@settings_options
 def eval_quotes_command(
     dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
 ) -> None:
@@ -176,14 +175,11 @@ def eval_quotes_command(
       tidings eval quotes --dataset ../shared/eval/quotes/polnear/train --limit 100
       tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev --format json > q.json
     """
+    settings = _settings(config, model=model)
+    errors = _stderr()
     try:
-        settings = load_settings(config, model=model)
-    except ConfigError as error:
-        raise click.UsageError(str(error)) from None
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
-    try:
-        with _counted_progress(errors, "scoring texts") as progress:
-            result = evaluate_quotes(dataset, settings, limit=limit, on_progress=progress)
+        with Activity(errors, "scoring texts", total=0) as activity:
+            result = evaluate_quotes(dataset, settings, limit=limit, on_progress=activity.update)
     except (InputError, ModelError) as error:
         errors.print(f"[red]error:[/red] {error}")
         sys.exit(2)
@@ -195,97 +191,6 @@ def eval_quotes_command(
 
 def _table_width(out: TextIO) -> int:
     return max(Console(file=out).width, 110) if out.isatty() else 110
-
-
-class _counted_progress:
-    """A bar with done/total on stderr (only on a terminal); call it with (done, total)."""
-
-    def __init__(self, console: Console, label: str) -> None:
-        self.enabled = console.is_terminal
-        self.bar = Progress(
-            TextColumn(label),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        )
-        self.task = self.bar.add_task(label, total=None)
-
-    def __enter__(self) -> _counted_progress:
-        if self.enabled:
-            self.bar.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.enabled:
-            self.bar.stop()
-
-    def __call__(self, done: int, total: int) -> None:
-        self.bar.update(self.task, completed=done, total=total)
-
-
-def _write(stream: Iterator[Facts], output_format: str, out: TextIO) -> int:
-    if output_format == "report":
-        console = Console(file=out, width=_report_width(out))
-        count = 0
-        for facts in stream:
-            print_report(facts, console)
-            count += 1
-        return count
-    if output_format == "jsonl":
-        count = 0
-        for facts in stream:
-            out.write(to_json(facts) + "\n")
-            count += 1
-        return count
-    first = next(stream, None)
-    if first is None:
-        return 0
-    second = next(stream, None)
-    if second is None:
-        out.write(to_json(first, indent=2) + "\n")
-        return 1
-    count = 0
-    for facts in (first, second, *stream):
-        out.write(to_json(facts) + "\n")
-        count += 1
-    return count
-
-
-def _report_width(out: TextIO) -> int:
-    width = Console(file=out).width if out.isatty() else 80
-    return min(max(width, 60), 100)
-
-
-class _progress:
-    """A spinner with a count on stderr while articles are analysed (only on a terminal)."""
-
-    def __init__(self, console: Console) -> None:
-        self.enabled = console.is_terminal
-        self.bar = Progress(
-            SpinnerColumn(),
-            TextColumn("analysing: {task.completed} article(s)"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        )
-
-    def __enter__(self) -> _progress:
-        if self.enabled:
-            self.bar.start()
-            self.task = self.bar.add_task("analyse", total=None)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.enabled:
-            self.bar.stop()
-
-    def __call__(self, stream: Iterator[Facts]) -> Iterator[Facts]:
-        for facts in stream:
-            if self.enabled:
-                self.bar.advance(self.task)
-            yield facts
 
 
 def _iso_date(value: str) -> str:

@@ -86,7 +86,9 @@ def _mention(ent: SpacySpan, text: str) -> tuple[Span, str] | None:
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive:
         end -= len(possessive.group())
-    name = text[start:end].strip(" \t\n.,;:-–—\"“”'‘’")
+    name = text[start:end].strip(" \t\n,;:-–—\"“”'‘’")
+    if name.endswith(".") and "." not in name[:-1]:  # a full stop, not the dot of "U.S."
+        name = name[:-1]
     if not name or not any(character.isalpha() for character in name):
         return None
     offset = text.index(name, start, end)
@@ -148,7 +150,8 @@ def _merge_aliases(groups: list[_Group]) -> list[_Group]:
         if target is None:
             kept.append(group)
             continue
-        target.labels.update(group.labels)
+        if not _is_person(target):  # a person's name part keeps the person's type
+            target.labels.update(group.labels)
         target.mentions.extend(group.mentions)
         target.aliases.update(group.aliases)
     return kept
@@ -162,7 +165,9 @@ def _fuller_form(group: _Group, kept: list[_Group]) -> _Group | None:
         other_label = other.labels.most_common(1)[0][0]
         if short in other.aliases and other_label in (label, "ORG", "GPE", "LOC"):
             return other
-        if label == "PERSON" and other_label == "PERSON":
+        if other_label == "PERSON" and (label == "PERSON" or len(group.labels) > 1):
+            # spaCy often gives a surname alone a different label each time ("Pelosi" as
+            # GPE, FAC and EVENT): when it cannot decide, the named person wins.
             if _names_part_of(short, other):
                 candidates.append(other)
         elif _compatible(label, other_label) and any(
@@ -170,6 +175,10 @@ def _fuller_form(group: _Group, kept: list[_Group]) -> _Group | None:
         ):
             candidates.append(other)
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _is_person(group: _Group) -> bool:
+    return group.labels.most_common(1)[0][0] == "PERSON"
 
 
 def _compatible(label: str, other: str) -> bool:
