@@ -469,11 +469,12 @@ def test_every_column_alias_is_read(tmp_path: Path, field: str) -> None:
     attribute = {"text": "text", "title": "title", "url": "url", "date": "published"}.get(
         field, field
     )
+    value = "2017-11-13" if field == "date" else "Value 1"
     for alias in COLUMNS[field]:
-        row = {"text": BODY, alias.upper(): "Value 1"} if field != "text" else {alias: BODY}
+        row = {"text": BODY, alias.upper(): value} if field != "text" else {alias: BODY}
         source = write(tmp_path, f"{field}-{alias}.jsonl", json.dumps(row))
         article = read_one(source)
-        assert getattr(article, attribute) == (BODY if field == "text" else "Value 1"), alias
+        assert getattr(article, attribute) == (BODY if field == "text" else value), alias
 
 
 def test_csv_with_multiline_quoted_text(tmp_path: Path) -> None:

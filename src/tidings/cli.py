@@ -6,7 +6,6 @@ Exit codes: 0 all inputs analysed; 1 some inputs could not be analysed (each nam
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from rich.console import Console
 from tidings import __version__
 from tidings.errors import ConfigError, InputError, ModelError
 from tidings.evaluation.quotes import evaluate_quotes
+from tidings.ingest.published import iso_published
 from tidings.output.evaluation import print_quote_evaluation, quote_evaluation_json
 from tidings.output.progress import Activity
 from tidings.output.writer import FORMATS, write_facts
@@ -194,11 +194,9 @@ def _table_width(out: TextIO) -> int:
 
 
 def _iso_date(value: str) -> str:
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value).isoformat()
-        return dt.datetime.fromisoformat(value).isoformat()
-    except ValueError:
+    published = iso_published(value)
+    if published is None:
         raise click.BadParameter(
             f"{value!r} is not an ISO 8601 date (e.g. 2017-11-13)", param_hint="--published"
-        ) from None
+        )
+    return published

@@ -14,6 +14,7 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from tidings.errors import NoArticleBody
+from tidings.ingest.published import iso_published
 from tidings.ingest.text import article_from_text
 from tidings.model import Article
 
@@ -70,6 +71,6 @@ def article_from_html(
         title=title,
         url=url or getattr(document, "url", None),
         source=getattr(document, "sitename", None) or getattr(document, "hostname", None),
-        published=published or getattr(document, "date", None),
+        published=published or iso_published(getattr(document, "date", None)),
         author=getattr(document, "author", None),
     )

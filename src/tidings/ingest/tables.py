@@ -2,9 +2,10 @@
 
 Columns (case-insensitive; the first present wins): text (text, body, content, article),
 title (title, headline), url (url, link), date (date, published, date_publish, publish_date),
-source (source, site, publisher). A row that cannot be used becomes an InputError naming
-``file[N]`` (N: the line of a JSON Lines file, the data row of a CSV file, from 1); the
-other rows are still read. A file with no rows at all is a TableError too.
+source (source, site, publisher). A date is kept when it reads as a date for sure (see
+:mod:`tidings.ingest.published`), else ``published`` stays empty. A row that cannot be used
+becomes an InputError naming ``file[N]`` (N: the line of a JSON Lines file, the data row of a
+CSV file, from 1); the other rows are still read. A file with no rows at all is a TableError too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from tidings.errors import EmptyInput, InputError, TableError
+from tidings.ingest.published import iso_published
 from tidings.ingest.text import article_from_text
 from tidings.model import Article
 
@@ -77,7 +79,7 @@ def _article_from_row(row: Mapping[str, Any], origin: str, published: str | None
         title=fields["title"],
         url=fields["url"],
         source=fields["source"],
-        published=published or fields["date"],
+        published=published or iso_published(fields["date"]),
     )
 
 
