@@ -43,3 +43,8 @@ def test_bad_values_name_the_setting(tmp_path: Path) -> None:
         load_settings(config, environ={})
     with pytest.raises(ConfigError, match="not found"):
         load_settings(tmp_path / "absent.toml", environ={})
+
+
+def test_languages_cannot_be_empty() -> None:
+    with pytest.raises(ConfigError, match="languages"):
+        load_settings(environ={"TIDINGS_LANGUAGES": " , "})

@@ -34,9 +34,13 @@ class Settings(BaseModel):
     min_chars: int = Field(default=1, ge=1, description="Shortest article text accepted.")
     summary_sentences: int = Field(default=3, ge=1, le=50)
     languages: tuple[str, ...] = Field(
-        default=("en",), description="ISO 639-1 codes of the languages tidings may analyse."
+        default=("en",),
+        min_length=1,
+        description="ISO 639-1 codes of the languages tidings may analyse.",
     )
-    fetch_timeout: float = Field(default=15.0, gt=0, description="Seconds per URL request.")
+    fetch_timeout: float = Field(
+        default=15.0, gt=0, description="Seconds a URL may take: per request and in all."
+    )
     fetch_max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "tidings/0.1 (+https://github.com/tidings)"
     batch_size: int = Field(default=32, ge=1, description="Articles per spaCy batch.")
