@@ -1,0 +1,43 @@
+"""Quality gate: pinned floors on public annotated data, so a change that makes tidings worse
+fails here, not in an analyst's hands. Floors sit a little under the numbers measured on the
+same slice (see docs/quality.md); raise them when quality goes up.
+
+The data lives in ../shared/eval (licensed for local evaluation only, never copied here).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings.evaluation.quotes import evaluate_quotes
+from tidings.settings import Settings
+
+POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear" / "dev"
+TEXTS = 20  # the first 20 dev texts: about 6 s
+
+# Measured 2026-11-25 on the first 20 dev texts.
+FLOORS = {
+    "content overlap F1": 0.74,
+    "direct content exact F1": 0.76,
+    "source exact precision": 0.80,
+    "cue exact precision": 0.78,
+    "speaker accuracy on found contents": 0.77,
+}
+
+
+@pytest.mark.skipif(
+    not POLNEAR_DEV.is_dir(), reason="../shared/eval/quotes/polnear is not available"
+)
+def test_quote_attribution_stays_above_its_floors() -> None:
+    result = evaluate_quotes(POLNEAR_DEV, Settings(), limit=TEXTS)
+    measured = {
+        "content overlap F1": result.all.content.overlap.f1,
+        "direct content exact F1": result.direct.content.exact.f1,
+        "source exact precision": result.all.source.exact.precision,
+        "cue exact precision": result.all.cue.exact.precision,
+        "speaker accuracy on found contents": result.all.speaker.accuracy_found,
+    }
+    below = {name: round(value, 3) for name, value in measured.items() if value < FLOORS[name]}
+    assert not below, f"below the floors {FLOORS}: {below}"
