@@ -6,7 +6,9 @@ Used by :mod:`tidings.extract.quotes`. Two places are looked at, in this order:
   ``“…,” said X``, ``“…,” X told reporters``, ``“…” — X``, ``“…,” according to X``. The words
   before the cue verb must be a noun phrase (``“…” and urged …`` is no attribution), and a cue
   verb with a complement of its own after it starts a new sentence (``“…” Smith said the plan
-  …``), as does a capitalised word after a quote that ends with a full stop.
+  …``), as does a capitalised word after a quote that ends with a full stop. A subject longer
+  than the word window, with its apposition (``“…,” X, a senior fellow at Y and a former Z,
+  said``), is found in the parse.
 - Right before the opening mark, back to the start of the sentence or the previous quote:
   ``X said: “…”``, ``X said “…”``, ``X told Y that “…”``, ``According to X, “…”``,
   ``X: “…”``. After a colon the cue verb may be anywhere in the sentence before it; otherwise
@@ -15,6 +17,9 @@ Used by :mod:`tidings.extract.quotes`. Two places are looked at, in this order:
   colon, takes its cue from that sentence. A quote after a colon with no cue verb at all is
   given to the subject of the sentence before the colon when that is a person, a group or a
   name (``In his message, he praised him: “…”``), with no cue.
+
+Where neither gives a cue, :func:`framing` looks for a framing verb (call, label, brand;
+describe, dismiss, condemn ... as) whose object complement the quote is.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from spacy.tokens import Token
 
 from tidings.extract.quote_marks import DOUBLE_MARKS, QuotedPassage
 from tidings.extract.quote_speakers import (
+    NOT_SPEAKERS,
     SPEAKER_KINDS,
     TokenIndex,
     mention_kind,
@@ -34,7 +40,15 @@ from tidings.extract.quote_speakers import (
     subject_of,
 )
 
-__all__ = ["CUE_VERBS", "REPORTING_VERBS", "Attribution", "after_quote", "before_quote"]
+__all__ = [
+    "CUE_VERBS",
+    "FRAMING_VERBS",
+    "REPORTING_VERBS",
+    "Attribution",
+    "after_quote",
+    "before_quote",
+    "framing",
+]
 
 REPORTING_VERBS = frozenset(
     """say tell claim announce warn state add explain report insist deny confirm acknowledge
@@ -47,7 +61,20 @@ CUE_VERBS = REPORTING_VERBS | frozenset(
     """ask continue shout scream exclaim whisper joke quip remark read chant yell answer post
     call describe begin cry plead demand urge""".split()
 )
+# X called the road “a waste”: verbs whose object complement may be a quote (X's words)
+NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand"})
+# X dismissed the plan as “a waste”: the same with "as"
+AS_VERBS = NAMING_VERBS | frozenset(
+    """describe dismiss characterize characterise portray deride denounce decry condemn
+    criticize criticise slam blast hail praise""".split()
+)
+FRAMING_VERBS = NAMING_VERBS | AS_VERBS
+_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp", "npadvmod", "dep"})
+_OBJECT_MODIFIERS = frozenset({"appos", "amod", "acl", "npadvmod", "dep", "oprd"})
+_AS_OBJECTS = frozenset({"pobj", "pcomp", "amod", "acomp", "advmod", "npadvmod", "dep", "attr"})
 AFTER_WINDOW_TOKENS = 12
+MAX_SUBJECT_TOKENS = 40  # a subject after a quote, with its apposition, before the cue verb
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "det", "nummod", "poss", "flat", "nmod"})
 BEFORE_GAP_TOKENS = 8
 DASHES = frozenset({"—", "–", "-", "--", "―"})
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
@@ -113,6 +140,9 @@ def after_quote(index: TokenIndex, passage: QuotedPassage) -> Attribution | None
         return according
     if text[last.end - 1] == "." and words[0].text[:1].isupper():
         return None  # “... .” Then a new sentence.
+    long_subject = _long_subject(index, words[0], paragraph_end)
+    if long_subject is not None:
+        return long_subject
     for position, token in enumerate(words):
         if is_cue(token):
             if any(
@@ -138,6 +168,33 @@ def after_quote(index: TokenIndex, passage: QuotedPassage) -> Attribution | None
         ):
             return None
     return None
+
+
+def _long_subject(index: TokenIndex, word: Token, paragraph_end: int) -> Attribution | None:
+    """``“…,” X, a senior fellow at Y and a former Z, said``: a subject past the word window.
+
+    ``word`` (the first after the closing mark) must begin the subject of a cue verb later in
+    the sentence, with nothing but punctuation between the subject's last word and the verb.
+    """
+    head = word
+    while head.dep_ in _NOUN_MODIFIERS and head.i < head.head.i:
+        head = head.head
+    verb = head.head
+    if head.dep_ != "nsubj" or head.left_edge.i != word.i or verb.i <= head.i:
+        return None
+    if not is_cue(verb) or verb.idx >= paragraph_end or verb.i - word.i > MAX_SUBJECT_TOKENS:
+        return None
+    if index.sentence_of[verb.i] != index.sentence_of[word.i]:
+        return None
+    doc = index.doc
+    if any(not token.is_punct for token in doc[head.right_edge.i + 1 : verb.i]):
+        return None
+    if any(
+        child.dep_ == "ccomp" and child.i > verb.i and not index.in_quote[child.i]
+        for child in verb.children
+    ):
+        return None  # "“...” Smith said the plan ...": a new, indirect quote
+    return Attribution(noun_phrase(head, index.in_quote), cue_span(verb), verb.i)
 
 
 def _subject_words(words: list[Token], subject: Token | None) -> bool:
@@ -263,3 +320,62 @@ def _colon_paragraph_before(
         for position in range(first, last + 1)
         if not doc[position].is_space and doc[position].idx >= previous_end
     ]
+
+
+def framing(index: TokenIndex, passage: QuotedPassage) -> Attribution | None:
+    """``X called the road “a waste”``, ``X dismissed the plan as “a waste”``.
+
+    The quote must be the object complement of a framing verb before it: the complement of a
+    naming verb that has an object of its own (``called it “…”``), a modifier of that object
+    (``labeled the offer “…”``), or the object of its ``as`` (``dismissed the plan as “…”``).
+    A quote that is the object itself (``praised the “tireless work”``) is not framed.
+    """
+    doc = index.doc
+    segment = passage.segments[0]
+    first = bisect_left(index.starts, segment.start)
+    last = index.token_at(segment.end - 1)
+    roots = [
+        doc[position]
+        for position in range(first, last + 1)
+        if not first <= doc[position].head.i <= last and not doc[position].is_punct
+    ]
+    if not roots:
+        return None
+    verb = _framing_verb(roots[0])
+    if verb is None or verb.i >= first or index.in_quote[verb.i]:
+        return None
+    if index.sentence_of[verb.i] != index.sentence_of[roots[0].i]:
+        return None
+    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    subject = subject_of(verb)
+    speaker = None
+    if (
+        subject is not None
+        and not index.in_quote[subject.i]
+        and subject.lower_ not in NOT_SPEAKERS
+        and (not passive or subject.head.dep_ == "agent")  # "it was called “…” by critics"
+    ):
+        speaker = noun_phrase(subject, index.in_quote)
+    return Attribution(speaker, cue_span(verb), verb.i)
+
+
+def _framing_verb(root: Token) -> Token | None:
+    """The framing verb whose object complement ``root`` (a quote's head word) is, or None."""
+    head = root.head
+    if head.lower_ == "as" and root.dep_ in _AS_OBJECTS:
+        verb = head.head if head.head.dep_ not in ("dobj", "nsubjpass") else head.head.head
+        wanted = AS_VERBS
+    elif head.dep_ in ("dobj", "nsubjpass") and root.dep_ in _OBJECT_MODIFIERS:
+        verb, wanted = head.head, NAMING_VERBS  # "labeled the offer “an insult”"
+    elif root.dep_ in _COMPLEMENTS or (
+        root.dep_ == "dobj"
+        and any(child.dep_ in ("dobj", "dative") and child.i < root.i for child in head.children)
+    ):
+        verb, wanted = head, NAMING_VERBS  # "called it “a waste”"
+    else:
+        return None
+    if not verb.tag_.startswith("VB") or verb.lemma_.lower() not in wanted:
+        return None
+    if any(child.dep_ == "neg" for child in verb.children):
+        return None
+    return verb

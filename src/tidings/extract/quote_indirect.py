@@ -8,13 +8,16 @@ Used by :mod:`tidings.extract.quotes`.
   (or the subject of the verb it hangs from: "..., adding that ..."; the agent of a passive).
   ``X, officials said`` (the reporting verb after the clause, at the end of the sentence) works
   the same way. A negated verb ("did not say that") gives no quote, nor does a verb without a
-  subject or with a demonstrative or relative one.
+  subject or with a demonstrative or relative one, nor "it goes without saying that", nor one
+  that someone else is asked or pushed to say ("urged him to say that").
 - ``…, according to X`` gives the clause the phrase attaches to: the part before the phrase
   when the clause comes first, the part after it when the phrase comes before the clause's
   subject (``According to X, …``), else the whole clause; speaker X, cue "according to".
 - Nothing inside a direct quote's marks becomes an indirect quote, and the cue verb of a direct
-  quote never gives an indirect one too. A clause that ends in a partial quote keeps its
-  closing mark.
+  quote gives an indirect one too only for a mixed quote, a clause whose subject stands
+  outside the marks (``Cutting the bus line “would hurt us all,” she said``: the clause and
+  the quoted fragment, both hers). A clause that ends in a partial quote keeps its closing
+  mark.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from tidings.extract.quote_speakers import (
 __all__ = ["MIN_INDIRECT_WORDS", "indirect_quotes"]
 
 MIN_INDIRECT_WORDS = 3
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 def indirect_quotes(index: TokenIndex, cue_tokens: set[int]) -> list[tuple[int, int, Attribution]]:
@@ -54,7 +58,7 @@ def indirect_quotes(index: TokenIndex, cue_tokens: set[int]) -> list[tuple[int, 
     positions += index.tokens_with(LOWER_COLUMN, ("according",))
     for position in sorted(positions):
         token = index.doc[position]
-        if index.in_quote[position] or position in cue_tokens:
+        if index.in_quote[position]:
             continue
         if token.lower_ == "according":
             found = _according_clause(index, token)
@@ -67,6 +71,8 @@ def indirect_quotes(index: TokenIndex, cue_tokens: set[int]) -> list[tuple[int, 
         content, attribution = found
         if content in seen or index.in_quote[content[0]]:
             continue
+        if position in cue_tokens and not _mixed(index, token, *content):
+            continue  # the direct quote's own cue: “...,” she said
         start, end = index.characters(*content)
         if len(WORD.findall(index.text[start:end])) < MIN_INDIRECT_WORDS:
             continue
@@ -75,10 +81,39 @@ def indirect_quotes(index: TokenIndex, cue_tokens: set[int]) -> list[tuple[int, 
     return found_quotes
 
 
+def _mixed(index: TokenIndex, cue: Token, first: int, last: int) -> bool:
+    """Is the clause a mixed quote (``Cutting the bus line “would hurt us all,” she said``)?
+
+    Its subject must stand outside the marks: an adjunct alone (``As for costs, “…”``) does not
+    make one, and a clause of its own before a colon (``X warned them: “…”``) is no part of it.
+    A clause before the cue must hold a quote; one after it need not (``X said she would win:
+    “…”``, whose cue the quote after the colon has taken).
+    """
+    doc = index.doc
+    outside = [
+        doc[position]
+        for position in range(first, last + 1)
+        if not index.in_quote[position] and not doc[position].is_space
+    ]
+    if not outside or any(token.text == ":" for token in outside):
+        return False
+    if cue.lower_ == "according":
+        return True
+    if last < cue.i and not any(index.in_quote[first : last + 1]):
+        return False  # "“…,” Ortiz said": the clause before the cue must hold the quote
+    return any(token.dep_ in _SUBJECTS for token in outside)
+
+
 def _reported_clause(index: TokenIndex, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
     """The complement clause and speaker of a reporting verb."""
     if any(child.dep_ == "neg" for child in verb.children):
         return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return None  # "it goes without saying that ..."
+    if verb.dep_ == "xcomp" and any(
+        child.dep_ in ("dobj", "dative") and child.i < verb.i for child in verb.head.children
+    ):
+        return None  # "she urged him to say that ...": asked to, not said
     if verb.lemma_.lower() == "point" and not any(
         child.dep_ == "prt" and child.lower_ == "out" for child in verb.children
     ):

@@ -4,7 +4,10 @@ This is the character-level half of quote extraction (attribution lives in
 :mod:`tidings.extract.quotes`). One left-to-right pass over the quote marks of each paragraph:
 
 - Double marks ``"“”„‟«»`` form one family, single marks ``'‘’‚‛‹›`` another. Marks of the
-  other family inside an open quote are nested quotes and are ignored.
+  other family inside an open quote are nested quotes and are ignored. Two apostrophes
+  ``''`` (the double mark of some newspapers' plain-text archives) are one double mark that
+  behaves like a straight ``"``: ``''We will,'' she said``. Curly marks inside a straight
+  quote nest (``"He called it “a mess” and left."``).
 - Whether a mark opens or closes comes from what flanks it: a mark after a space (or an opening
   bracket, dash or colon) and before a word opens; a mark after a word and before a space or
   punctuation closes. Where the flanks do not decide, the mark's shape does (“ opens, ” closes);
@@ -15,9 +18,16 @@ This is the character-level half of quote extraction (attribution lives in
   a plural possessive (``soldiers’ guns``) is used only when no better closer follows in the
   paragraph.
 - Multi-paragraph quotes in the classic style (every paragraph opens with a mark, only the last
-  closes) become one :class:`QuotedPassage` with one :class:`QuoteSegment` per paragraph. A
-  quote left open at a paragraph end whose next paragraph does not open a quote is dropped as a
-  stray mark when it is a single paragraph, and kept up to the paragraph end otherwise.
+  closes, all with marks of one style) become one :class:`QuotedPassage` with one
+  :class:`QuoteSegment` per paragraph. A quote left open at a paragraph end whose next
+  paragraph does not open a quote is dropped as a stray mark when it is a single paragraph,
+  and kept up to the paragraph end otherwise.
+
+A paragraph after the first (the title), quoted or not, that opens with a name in capitals and
+a colon is a turn in an interview transcript (``ORTIZ: We expect ...``):
+:func:`transcript_speakers` finds the names, those the text also writes as a name (Ortiz) or
+that open two paragraphs or more, save labels such as ``UPDATE:`` and headline phrases
+(``THE BIG FREEZE:``).
 
 Paragraphs are separated by blank lines. In a text without any blank line, a line break
 separates paragraphs when it follows the end of a sentence or quote, or comes before an
@@ -33,14 +43,70 @@ DOUBLE_MARKS = '"“”„‟«»'
 SINGLE_MARKS = "'‘’‚‛‹›"
 _PREFER_OPEN = frozenset("“„‟«‘‚‛‹")
 _PREFER_CLOSE = frozenset("”»’›")
-_MARK = re.compile(r"[\"“”„‟«»'‘’‚‛‹›]")
+_MARK = re.compile(r"''(?!')|[\"“”„‟«»'‘’‚‛‹›]")
+TWO_APOSTROPHES = "''"  # one double quote mark, like '"'
 _BLANK_LINE = re.compile(r"\n[ \t\r\u00a0\u2000-\u200b\u3000]*\n")
 # Without blank lines, a line break ends a paragraph after a sentence (or quote) end, or
 # before an opening quote mark; other line breaks are hard wrapping inside a paragraph.
-_LINE_BREAK = re.compile(r"(?<=[.!?:;\"”’»)\]])[ \t\r]*\n|\r?\n(?=[ \t]*[\"“‘«„])")
+_LINE_BREAK = re.compile(r"(?<=[.!?:;\"”’»)\]])[ \t\r]*\n|\r?\n(?=[ \t]*(?:[\"“‘«„]|''))")
 _OPEN_CONTEXT = frozenset("([{—–-/:;" + DOUBLE_MARKS + SINGLE_MARKS)
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-…" + DOUBLE_MARKS + SINGLE_MARKS)
 _ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|n\b|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
+
+
+_TRANSCRIPT_SPEAKER = re.compile(
+    r"([A-Z][A-Z'’.-]*[A-Z](?: [A-Z][A-Z'’.-]*[A-Z]){0,2}):[ \t]+(?=\S)"
+)
+NOT_TRANSCRIPT_SPEAKERS = frozenset(
+    """CLARIFICATION CORRECTION CORRECTIONS UPDATE UPDATED WARNING NOTE NOTES WATCH VIDEO PHOTO
+    PHOTOS AUDIO LISTEN READ MORE RELATED BREAKING EXCLUSIVE SOURCE SOURCES ADVERTISEMENT
+    DISCLOSURE DISCLAIMER ALSO SEE PREVIOUSLY EARLIER LATER SPOILER TRANSCRIPT FULL SPEECH
+    EDITOR'S EDITOR’S QUESTION ANSWER THE A AN OF AND OR IN ON AT TO FOR WITH BY""".split()
+)
+
+
+def transcript_speakers(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[str]:
+    """Names in capitals that open paragraphs as turns of a transcript (``ORTIZ: We expect ...``,
+    ``"HOST: And the cost?``): those that the text also writes as a name (Ortiz) or that open
+    two paragraphs or more, save labels (``UPDATE:``) and phrases (``THE BIG FREEZE:``)."""
+    counts: dict[str, int] = {}
+    for start, end in paragraphs[1:]:  # the first is the title: "POLLWATCH: Voters ..."
+        match = _TRANSCRIPT_SPEAKER.match(text, _turn_start(text, start, end))
+        if match is not None:
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    names = set()
+    for name, count in counts.items():
+        if any(word in NOT_TRANSCRIPT_SPEAKERS for word in name.split()):
+            continue
+        surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b", re.IGNORECASE)
+        if count > 1 or any(_name_like(found.group()) for found in surname.finditer(text)):
+            names.add(name)
+    return frozenset(names)
+
+
+def _name_like(word: str) -> bool:
+    """Ortiz, McAdam, O'Neill: capitalised, not all capitals."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def transcript_speaker(
+    text: str, position: int, speakers: frozenset[str]
+) -> tuple[int, int, int] | None:
+    """(start, end) of the name of one of ``speakers`` opening a turn at ``position``, and
+    where the turn's words start; None if no turn starts there."""
+    match = _TRANSCRIPT_SPEAKER.match(text, position)
+    if match is None or match.group(1) not in speakers:
+        return None
+    return match.start(1), match.end(1), match.end()
+
+
+def _turn_start(text: str, start: int, end: int) -> int:
+    """Where a turn would start in a paragraph: after spaces and an opening quote mark."""
+    while start < end and text[start].isspace():
+        start += 1
+    if text.startswith(TWO_APOSTROPHES, start):
+        return start + 2
+    return start + 1 if start < end and text[start] in DOUBLE_MARKS else start
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +117,7 @@ class QuoteSegment:
     start: int  # first character of the content
     end: int  # end of the content (exclusive), whitespace and a trailing comma trimmed
     closing: int | None  # index of the closing mark; None when the paragraph ends the segment
+    closing_width: int = 1  # characters of the closing mark: 2 for ''
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +134,7 @@ class QuotedPassage:
     def after(self) -> int:
         """Index just after the closing mark (or the content end of an unclosed passage)."""
         last = self.segments[-1]
-        return last.end if last.closing is None else last.closing + 1
+        return last.end if last.closing is None else last.closing + last.closing_width
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -120,23 +187,31 @@ class _ParagraphScanner:
         opening: int | None = None  # open mark of the current segment
         family = ""
         fallback: int | None = None  # a possessive-looking single closer kept in reserve
+        nested = 0  # curly quotes open inside a straight one
         index = 0
         if self.previous_segments and self.marks:  # the previous paragraph checked the mark
             segments = list(self.previous_segments)
             opening = self.marks[0]
-            family = _family(self.text[opening])
+            family = _family(self._mark_at(opening))
             index = 1
         while True:
             while index < len(self.marks):
                 position = self.marks[index]
                 index += 1
-                mark = self.text[position]
+                mark = self._mark_at(position)
                 if opening is None:
                     if self._opens(position, mark, None):
-                        opening, family, fallback = position, _family(mark), None
+                        opening, family, fallback, nested = position, _family(mark), None, 0
                     continue
                 if _family(mark) != family:
                     continue
+                if mark in "“”" and self._mark_at(opening) == '"':
+                    if mark == "“" and self._opens(position, mark, opening):
+                        nested += 1  # "... “Unity Span” ...": curly marks nest in straight ones
+                        continue
+                    if mark == "”" and nested:
+                        nested -= 1
+                        continue
                 if self._closes(position, mark, opening):
                     if family == "single" and self._looks_possessive(position):
                         fallback = position if fallback is None else fallback
@@ -145,7 +220,7 @@ class _ParagraphScanner:
                     found.append(QuotedPassage(tuple(segments)))
                     segments, opening = [], None
                 elif family == "double" and self._opens(position, mark, opening):
-                    segments, opening = [], position  # the earlier opener was a stray mark
+                    segments, opening, nested = [], position, 0  # the earlier one was stray
             if opening is None:
                 return found
             if fallback is not None:
@@ -155,7 +230,7 @@ class _ParagraphScanner:
                 segments, opening, fallback = [], None, None
                 continue
             segments.append(self._segment(opening, None))
-            if next_paragraph is not None and self._continues(next_paragraph, family):
+            if next_paragraph is not None and self._continues(next_paragraph, opening):
                 self.carried = segments
                 return found
             if len(segments) > 1:
@@ -165,25 +240,39 @@ class _ParagraphScanner:
             index = self.marks.index(opening) + 1
             segments, opening = [], None
 
-    def _continues(self, next_paragraph: int, family: str) -> bool:
+    def _continues(self, next_paragraph: int, opening: int) -> bool:
+        """Does the next paragraph open with a mark of the same style as ``opening``?"""
         position = next_paragraph
         text = self.text
         while position < len(text) and text[position].isspace():
             position += 1
-        return (
-            position < len(text)
-            and text[position] in (DOUBLE_MARKS if family == "double" else SINGLE_MARKS)
-            and self._opens(position, text[position], None)
-        )
+        if position >= len(text):
+            return False
+        mark, first = self._mark_at(position), self._mark_at(opening)
+        if _family(mark) != _family(first) or (mark == '"') != (first == '"'):
+            return False  # "... then “...: a straight quote goes on with a straight mark
+        return self._opens(position, mark, None)
+
+    def _mark_at(self, position: int) -> str:
+        """The mark at ``position``, with ``''`` read as a straight double mark."""
+        return '"' if _mark_width(self.text, position) == 2 else self.text[position]
 
     def _segment(self, opening: int, closing: int | None) -> QuoteSegment:
-        start, end = _trimmed(self.text, opening + 1, self.end if closing is None else closing)
-        return QuoteSegment(opening=opening, start=start, end=end, closing=closing)
+        text = self.text
+        content_start = opening + _mark_width(text, opening)
+        start, end = _trimmed(text, content_start, self.end if closing is None else closing)
+        if closing is None:
+            return QuoteSegment(opening=opening, start=start, end=end, closing=None)
+        width = _mark_width(text, closing)
+        return QuoteSegment(
+            opening=opening, start=start, end=end, closing=closing, closing_width=width
+        )
 
     def _flanks(self, position: int) -> tuple[bool, bool]:
         text = self.text
+        width = _mark_width(text, position)
         before = text[position - 1] if position > 0 else " "
-        after = text[position + 1] if position + 1 < len(text) else " "
+        after = text[position + width] if position + width < len(text) else " "
         can_open = not after.isspace() and (before.isspace() or before in _OPEN_CONTEXT)
         can_close = not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
         return can_open, can_close
@@ -224,6 +313,15 @@ class _ParagraphScanner:
             and text[position + 1 : position + 2] == " "
             and text[position + 2 : position + 3].islower()
         )
+
+
+def _mark_width(text: str, position: int) -> int:
+    """2 for the two-apostrophe mark ``''`` at ``position``, else 1."""
+    return (
+        2
+        if text.startswith(TWO_APOSTROPHES, position) and text[position + 2 : position + 3] != "'"
+        else 1
+    )
 
 
 def _family(mark: str) -> str:

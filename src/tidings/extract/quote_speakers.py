@@ -17,7 +17,8 @@ Used by :mod:`tidings.extract.quotes`.
   phrase, which beats any other mention, and the earliest of equals wins. When that is an
   earlier subject pronoun of the same kind ("she testified ... She told the court"), it is
   followed back in the same way. Adjectival mentions ("the Italian minister") are not
-  candidates. I, we and you are not resolved: such a speaker is left unknown.
+  candidates. I, we and you are not resolved; neither is a pronoun with no compatible
+  candidate in the window: such a speaker is the pronoun itself, with no entity.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@
 string indexes into ``doc.text``; quote, speaker and cue spans all satisfy
 ``doc.text[start:end] == text``. The work is shared out:
 
-- :mod:`tidings.extract.quote_marks` pairs quote marks (“…”, "…", ‘…’, «…», „…“; apostrophes
-  are not quote marks) into quoted passages, over several paragraphs in the classic style;
+- :mod:`tidings.extract.quote_marks` pairs quote marks (“…”, "…", ''…'', ‘…’, «…», „…“; a
+  lone apostrophe is not a quote mark) into quoted passages, over several paragraphs in the
+  classic style;
 - :mod:`tidings.extract.quote_attribution` finds the speaker and cue verb of each passage;
 - :mod:`tidings.extract.quote_indirect` finds reported speech (``X said (that) …``,
   ``…, according to X``) in the dependency parse;
@@ -19,7 +20,11 @@ This module puts them together:
 - A quote over several paragraphs in the classic style gives **one Quote per paragraph**, each
   with the same speaker and cue, so that no quote text spans a paragraph break.
 - A quote that goes on in the same sentence after another (``“…,” she said, “…”``,
-  ``“…” and “…”``) has the same speaker.
+  ``“…” and “…”``) has the same speaker; one after a quote that ended a sentence inside its
+  marks (``“… .” The council insisted that the mayor “…”``) does not.
+- A quote that is the object complement of a framing verb (``X called the road “a waste”``,
+  ``X dismissed the plan as “a waste”``: :func:`~tidings.extract.quote_attribution.framing`)
+  has that verb's subject as speaker and the verb as cue, when no other cue attaches to it.
 - A quote with no cue of its own inherits the speaker (not the cue) of the quote just before
   it when it starts a sentence in the same paragraph, or opens the next paragraph: the usual
   way a reporter lets a speaker go on. A quote inside an indirect quote's clause (``X said the
@@ -27,30 +32,45 @@ This module puts them together:
 - Scare quotes and titles are dropped: a quote with fewer than :data:`MIN_UNATTRIBUTED_WORDS`
   words (the so-called “hermit kingdom”), or whose words are all capitalised like a title
   (“Gone with the Wind”), unless both a speaker and a cue verb attach to it directly ("No,"
-  she said). A naming verb (X called it “...”) does not count as a cue for this.
+  she said; Ortiz called it “a waste”). A framing verb does not save a title (the mayor
+  called the bridge “Unity Span”).
+- A turn in an interview transcript (``ORTIZ: We expect ...``, in quote marks or not; see
+  :mod:`tidings.extract.quote_marks`) is a direct quote of the name in capitals, with no cue;
+  a quoted paragraph without a name goes on with the turn before it.
 - A speaker whose head word lies in a mention of one of ``entities`` carries that entity's id
-  (for a resolved pronoun: the antecedent's head word).
-- Indirect quotes whose speaker stays unknown (``one could argue that …``, an unresolved
-  pronoun) are dropped; direct quotes are kept with ``speaker=None``.
+  (for a resolved pronoun: the antecedent's head word; for a transcript's ORTIZ, a person
+  whose name ends with Ortiz).
+- A pronoun speaker that cannot be resolved (``They said …`` with no group before it), and
+  I, we and you, which are never resolved, stay the speaker as written, with no entity.
+- Indirect quotes whose speaker stays unknown (``one could argue that …``, ``urging him to
+  say …``, no subject at all) are dropped; direct quotes are kept with ``speaker=None``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from tidings.extract.quote_attribution import (
+    FRAMING_VERBS,
     SENTENCE_ENDS,
     WORD,
     Attribution,
     after_quote,
     before_quote,
+    framing,
 )
 from tidings.extract.quote_indirect import indirect_quotes
-from tidings.extract.quote_marks import QuotedPassage, find_quoted_passages, paragraph_spans
+from tidings.extract.quote_marks import (
+    QuotedPassage,
+    find_quoted_passages,
+    paragraph_spans,
+    transcript_speaker,
+    transcript_speakers,
+)
 from tidings.extract.quote_speakers import (
     COLUMNS,
     NOT_SPEAKERS,
@@ -65,7 +85,8 @@ __all__ = ["find_quotes"]
 
 MIN_UNATTRIBUTED_WORDS = 3
 MAX_SPLIT_GAP = 80
-NAMING_VERBS = frozenset({"call", "describe", "dub", "term", "label"})
+# "one could argue that ...": no one in particular; "urging him to say ...": not the speaker
+NOT_SPEAKER_PRONOUNS = frozenset({"one", "him", "her", "them", "me", "us"})
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in of on or the to with".split())
 
 
@@ -75,6 +96,7 @@ class _Draft:
     segments: list[tuple[int, int]]  # content characters, one range per paragraph
     attribution: Attribution | None
     opening: int  # first character of the quote, marks included
+    transcript: bool = False  # a turn in an interview transcript: ORTIZ: ...
 
     @property
     def start(self) -> int:
@@ -94,7 +116,10 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
         if any(segment.end > segment.start for segment in passage.segments)
     ]
     index = _token_index(doc, text, passages)
-    drafts, cue_tokens = _direct_quotes(index, passages)
+    speakers = transcript_speakers(text, index.paragraphs) if ":" in text else frozenset()
+    drafts, cue_tokens = _direct_quotes(index, passages, speakers)
+    if speakers:
+        drafts.extend(_transcript_lines(index, speakers))
     for start, end, attribution in indirect_quotes(index, cue_tokens):
         drafts.append(_Draft("indirect", [(start, end)], attribution, start))
     drafts.sort(key=lambda draft: (draft.start, draft.kind))
@@ -102,32 +127,88 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
 
 
 def _direct_quotes(
-    index: TokenIndex, passages: list[QuotedPassage]
+    index: TokenIndex, passages: list[QuotedPassage], speakers: frozenset[str]
 ) -> tuple[list[_Draft], set[int]]:
     """Quoted passages with the speaker and cue attached to them; the cue tokens used."""
     text = index.text
     drafts: list[_Draft] = []
     cue_tokens: set[int] = set()
-    previous_end = 0
+    previous_end = previous_content_end = 0
     previous: Attribution | None = None
     for passage in passages:
         attribution = after_quote(index, passage) or before_quote(index, passage, previous_end)
+        if attribution is None or attribution.cue is None:
+            framed = framing(index, passage)
+            if framed is not None and framed.speaker is not None:
+                attribution = framed
         if previous is not None and (attribution is None or attribution.speaker is None):
-            attribution = _split_quote(text[previous_end : passage.opening], previous, attribution)
+            gap = text[previous_end : passage.opening]
+            if text[previous_content_end - 1 : previous_content_end] not in SENTENCE_ENDS:
+                attribution = _split_quote(gap, previous, attribution)
+        turns = _transcript_turns(index, passage, attribution, speakers) if speakers else []
+        if turns:
+            drafts.extend(turns)
+            previous_end, previous = passage.after, None
+            continue
         segments = [(segment.start, segment.end) for segment in passage.segments]
         segments = [(start, end) for start, end in segments if end > start]
-        if _scare_quote_or_title(text, segments) and (
-            attribution is None
-            or attribution.speaker is None
-            or attribution.cue is None
-            or _naming(index, attribution)
-        ):
+        attributed = (
+            attribution is not None
+            and attribution.speaker is not None
+            and attribution.cue is not None
+        )
+        if _title(text, segments) and (not attributed or _naming(index, attribution)):
+            continue
+        if _short(text, segments) and not attributed:
             continue
         previous_end, previous = passage.after, attribution
+        previous_content_end = segments[-1][1]
         if attribution is not None and attribution.cue_token is not None:
             cue_tokens.add(attribution.cue_token)
         drafts.append(_Draft("direct", segments, attribution, passage.opening))
     return drafts, cue_tokens
+
+
+def _transcript_turns(
+    index: TokenIndex,
+    passage: QuotedPassage,
+    attribution: Attribution | None,
+    speakers: frozenset[str],
+) -> list[_Draft]:
+    """A quoted transcript (``"ORTIZ: We expect ...``): one draft per paragraph, each turn with its
+    speaker; a paragraph without a name goes on with the turn before it. Empty when no
+    paragraph of ``passage`` opens with a speaker's name."""
+    text = index.text
+    turns = [transcript_speaker(text, segment.start, speakers) for segment in passage.segments]
+    if not any(turns):
+        return []
+    drafts: list[_Draft] = []
+    for segment, turn in zip(passage.segments, turns, strict=True):
+        start, content = segment.start, [(segment.start, segment.end)]
+        if turn is not None:
+            attribution = Attribution((index.token_at(turn[0]), index.token_at(turn[1] - 1)), None)
+            start = turn[2]
+            content = [(start, segment.end)]
+        elif _short(text, content) or _title(text, content):
+            continue  # "(LAUGHTER.)"
+        if segment.end > start:
+            drafts.append(_Draft("direct", content, attribution, segment.opening, turn is not None))
+    return drafts
+
+
+def _transcript_lines(index: TokenIndex, speakers: frozenset[str]) -> list[_Draft]:
+    """Paragraphs outside quote marks that are turns in a transcript: ``ORTIZ: We expect ...``."""
+    text = index.text
+    drafts: list[_Draft] = []
+    for start, end in index.paragraphs[1:]:  # the first is the title
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        turn = transcript_speaker(text, start, speakers)
+        if turn is None or index.in_quote[index.token_at(start)]:
+            continue
+        speaker = (index.token_at(turn[0]), index.token_at(turn[1] - 1))
+        content = (turn[2], turn[2] + len(text[turn[2] : end].rstrip()))
+        drafts.append(_Draft("direct", [content], Attribution(speaker, None), start, True))
+    return drafts
 
 
 def _split_quote(
@@ -170,17 +251,24 @@ def _token_index(doc: Doc, text: str, passages: list[QuotedPassage]) -> TokenInd
     )
 
 
-def _naming(index: TokenIndex, attribution: Attribution) -> bool:
-    """Is the cue a naming verb (X called it “...”), which does not make a short quote?"""
-    cue = attribution.cue_token
-    return cue is not None and index.doc[cue].lemma_.lower() in NAMING_VERBS
+def _naming(index: TokenIndex, attribution: Attribution | None) -> bool:
+    """Is the cue a framing verb (X called it “...”), which does not make a title a quote?"""
+    cue = None if attribution is None else attribution.cue_token
+    return cue is not None and index.doc[cue].lemma_.lower() in FRAMING_VERBS
 
 
-def _scare_quote_or_title(text: str, segments: list[tuple[int, int]]) -> bool:
-    words = [word for start, end in segments for word in WORD.findall(text[start:end])]
-    if len(words) < MIN_UNATTRIBUTED_WORDS:
-        return True
-    letters = [word for word in words if word[0].isalpha()]
+def _words(text: str, segments: list[tuple[int, int]]) -> list[str]:
+    return [word for start, end in segments for word in WORD.findall(text[start:end])]
+
+
+def _short(text: str, segments: list[tuple[int, int]]) -> bool:
+    """Too short to be a quote without a speaker and a cue: a scare quote (“hermit kingdom”)."""
+    return len(_words(text, segments)) < MIN_UNATTRIBUTED_WORDS
+
+
+def _title(text: str, segments: list[tuple[int, int]]) -> bool:
+    """Every word capitalised, like a title (“Gone with the Wind”)."""
+    letters = [word for word in _words(text, segments) if word[0].isalpha()]
     return bool(letters) and all(
         word[0].isupper() or word.lower() in TITLE_SMALL_WORDS for word in letters
     )
@@ -198,6 +286,8 @@ def _finish(
     for draft in drafts:
         attribution = draft.attribution
         speaker = _speaker(index, antecedents, attribution)
+        if draft.transcript and speaker is not None and speaker.entity is None:
+            speaker = replace(speaker, entity=_entity_named(entities, speaker.name))
         cue = attribution.cue if attribution is not None else None
         if draft.kind == "direct" and attribution is None:
             for outer, outer_speaker in open_indirect:
@@ -239,12 +329,12 @@ def _speaker(
     head = phrase_head(doc, first, last)
     kind = mention_kind(head)
     start, end = index.characters(first, last)
-    if head.lower_ in NOT_SPEAKERS:
+    if head.lower_ in NOT_SPEAKERS or head.lower_ in NOT_SPEAKER_PRONOUNS:
         return None
     if kind.startswith("pronoun"):
         found = antecedents.resolve(head) if first == last else None
-        if found is None:
-            return None
+        if found is None:  # "they said ...", "we said ...": the pronoun is all we have
+            return Speaker(name=text[start:end], start=start, end=end)
         speaker = Speaker(
             name=text[found[0] : found[1]],
             start=found[0],
@@ -259,6 +349,18 @@ def _speaker(
     )
     antecedents.add_speaker(start, speaker, kind)
     return speaker
+
+
+def _entity_named(entities: Sequence[Entity], name: str) -> str | None:
+    """The person a transcript calls ORTIZ: one whose name ends with that word (Maria Ortiz)."""
+    wanted = name.upper()
+    for entity in entities:
+        if entity.type == "PERSON" and any(
+            mention.text.upper() == wanted or mention.text.upper().endswith(" " + wanted)
+            for mention in entity.mentions
+        ):
+            return entity.id
+    return None
 
 
 def _continues(index: TokenIndex, draft: _Draft, previous: _Draft) -> bool:
