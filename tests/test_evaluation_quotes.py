@@ -268,7 +268,8 @@ def test_quotes_of_one_cue_and_their_continuations_are_one_attribution() -> None
 
 def test_a_resolved_pronoun_counts_where_it_stands() -> None:
     text = "Ida Berg spoke first. “We are done,” she said."
-    speaker = Speaker(name="Ida Berg", start=0, end=8, resolved_from="she")
+    pronoun = Span(start=text.index("she"), end=text.index("she") + 3, text="she")
+    speaker = Speaker(name="Ida Berg", start=0, end=8, resolved_from=pronoun)
     cue = Span(start=text.index("said"), end=text.index("said") + 4, text="said")
     (attribution,) = predicted_attributions([quote(text, "We are done", speaker, cue)], text)
     assert attribution.source == ((text.index("she"), text.index("she") + 3),)

@@ -101,7 +101,9 @@ def test_he_she_resolve_to_the_person_named_before(nlp: Language) -> None:
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker is not None
     assert quote.speaker.name == "Angela Merkel"
-    assert quote.speaker.resolved_from == "she"
+    assert quote.speaker.resolved_from is not None
+    assert quote.speaker.resolved_from.text == "she"
+    assert quote.speaker.resolved_from.start == text.index("she said")
     assert (quote.speaker.start, quote.speaker.end) == (0, len("Angela Merkel"))
 
 
@@ -109,7 +111,7 @@ def test_pronoun_resolves_to_a_description_noun_phrase(nlp: Language) -> None:
     text = "The minister spoke to farmers on Tuesday. “We will win,” she said."
     (quote,) = quotes_of(nlp, text)
     assert speaker_name(quote) == "The minister"
-    assert quote.speaker is not None and quote.speaker.resolved_from == "she"
+    assert quote.speaker is not None and quote.speaker.resolved_from.text == "she"
 
 
 def test_they_and_it_resolve_to_groups(nlp: Language) -> None:
@@ -122,7 +124,7 @@ def test_they_and_it_resolve_to_groups(nlp: Language) -> None:
     by_text = {quote.text: quote for quote in quotes}
     fled = by_text["the attacker had fled"]
     assert speaker_name(fled) == "Police"
-    assert fled.speaker is not None and fled.speaker.resolved_from == "They"
+    assert fled.speaker is not None and fled.speaker.resolved_from.text == "They"
     poor = by_text["the outlook was poor"]
     assert speaker_name(poor) == "The company"
     assert poor.cue is not None and poor.cue.text == "warned"
@@ -492,7 +494,7 @@ def test_speaker_links_to_entity_even_through_a_pronoun(nlp: Language) -> None:
     (quote,) = quotes_of(nlp, text, (putin,))
     assert quote.speaker is not None
     assert quote.speaker.entity == "e1"
-    assert quote.speaker.resolved_from == "he"
+    assert quote.speaker.resolved_from.text == "he"
     assert "Vladimir Putin" in quote.speaker.name
 
 

@@ -55,7 +55,7 @@ class Speaker:
     start: int
     end: int
     entity: str | None = None  # Entity.id when the speaker is a known entity
-    resolved_from: str | None = None  # the pronoun, when the speaker was resolved from one
+    resolved_from: Span | None = None  # the pronoun, when the speaker was resolved from one
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

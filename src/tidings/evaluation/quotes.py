@@ -17,7 +17,7 @@ attribution (a quote split around its cue, or over several paragraphs), and a qu
 cue that goes on with the speaker of the attribution just before it joins that attribution.
 The cue's span is the cue, the speaker's the source. PolNeAR marks the word in the sentence
 (``he``) where tidings names whom a pronoun stands for, so for a resolved pronoun the source
-is that pronoun: the nearest such word within :data:`PRONOUN_WINDOW` characters of the cue.
+is that pronoun (``Speaker.resolved_from``).
 
 The data may not be redistributed: it is read at run time from wherever the user keeps it.
 """
@@ -41,7 +41,7 @@ from tidings.evaluation.attribution import (
 )
 from tidings.evaluation.brat import Standoff, check_offsets, parse_standoff
 from tidings.ingest import article_from_text
-from tidings.model import Quote, Span, Speaker
+from tidings.model import Quote, Speaker
 from tidings.pipeline import analyze_articles
 from tidings.settings import Settings
 
@@ -63,7 +63,6 @@ ATTRIBUTION_EVENTS = frozenset({"Attribution", "Attribution-no-source"})
 CONTENT_ROLES = frozenset({"Content", "Content2"})
 _ANNOTATION_NAME = re.compile(r"(?P<name>.+)_(?P<annotator>[^_]+)\.ann")
 _CLOSING_PUNCTUATION = ".,;:!?"
-PRONOUN_WINDOW = 40  # characters either side of a cue searched for the speaker's pronoun
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -255,7 +254,7 @@ def predicted_attributions(quotes: Sequence[Quote], text: str) -> tuple[Attribut
     for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
         cue = None if quote.cue is None else (quote.cue.start, quote.cue.end)
         piece = Attribution(
-            source=_source(text, quote.speaker, quote.cue),
+            source=_source(quote.speaker),
             cue=() if cue is None else (cue,),
             content=((quote.start, quote.end),),
             direct=quote.kind == "direct",
@@ -281,23 +280,15 @@ def predicted_attributions(quotes: Sequence[Quote], text: str) -> tuple[Attribut
     return tuple(attributions)
 
 
-def _source(text: str, speaker: Speaker | None, cue: Span | None) -> Fragments:
+def _source(speaker: Speaker | None) -> Fragments:
     """Where the speaker is mentioned: for a pronoun tidings resolved to an earlier name, the
-    pronoun itself (as PolNeAR marks it), found as the nearest such word to the cue."""
+    pronoun itself (as PolNeAR marks it)."""
     if speaker is None:
         return ()
-    if speaker.resolved_from is None or cue is None:
-        return ((speaker.start, speaker.end),)
-    window_start = max(0, cue.start - PRONOUN_WINDOW)
-    pattern = re.compile(rf"\b{re.escape(speaker.resolved_from)}\b")
-    candidates = [
-        (max(cue.start - found.end(), found.start() - cue.end), found.start(), found.end())
-        for found in pattern.finditer(text, window_start, cue.end + PRONOUN_WINDOW)
-    ]
-    if not candidates:
-        return ((speaker.start, speaker.end),)
-    _, start, end = min(candidates)
-    return ((start, end),)
+    pronoun = speaker.resolved_from
+    if pronoun is not None:
+        return ((pronoun.start, pronoun.end),)
+    return ((speaker.start, speaker.end),)
 
 
 def _sorted(fragments: list[tuple[int, int]]) -> Fragments:

@@ -340,7 +340,7 @@ def _speaker(
             start=found[0],
             end=found[1],
             entity=antecedents.entity_at(*found),
-            resolved_from=head.text,
+            resolved_from=Span(start=start, end=end, text=text[start:end]),
         )
         antecedents.add_speaker(start, speaker, kind.removeprefix("pronoun-"))
         return speaker

@@ -100,7 +100,7 @@ def _quote(quote: Quote) -> Text:
     line = Text()
     line.append(speaker, style="bold")
     if quote.speaker and quote.speaker.resolved_from:
-        line.append(f" (“{quote.speaker.resolved_from}”)", style="dim")
+        line.append(f" (“{quote.speaker.resolved_from.text}”)", style="dim")
     cue = f" {quote.cue.text}" if quote.cue else ""
     line.append(f"{cue} [{quote.kind}]: ", style="dim")
     body = " ".join(quote.text.split())
