@@ -178,3 +178,31 @@ def test_readme_example_is_true(tmp_path: Path) -> None:
         assert f'"text": "{quote["text"]}", "start": {quote["start"]}' in readme
     quantity = document["quantities"][0]
     assert f'"text": "{quantity["text"]}", "start": {quantity["start"]}' in readme
+
+
+def test_an_unknown_model_is_a_clean_usage_error(story: Path) -> None:
+    result = run("analyze", str(story), "--model", "no_such_model_xx")
+    assert result.exit_code == 2
+    assert "cannot load spaCy model 'no_such_model_xx'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_error_lines_print_file_names_verbatim(tmp_path: Path) -> None:
+    odd = tmp_path / "notes[draft].txt"
+    odd.write_text("", encoding="utf-8")
+    result = run("analyze", str(odd))
+    assert result.exit_code == 1
+    assert f"{odd}: empty input" in result.stderr
+
+
+def test_published_month_is_accepted(story: Path) -> None:
+    result = run("analyze", str(story), "--format", "json", "--published", "2017-06")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["article"]["published"] == "2017-06"
+
+
+def test_output_into_a_closed_pipe_ends_quietly(story: Path) -> None:
+    command = f"{sys.executable} -m tidings analyze {story} {story} --format jsonl | head -c 10"
+    completed = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert "Traceback" not in completed.stderr
+    assert completed.stdout == '{"schema":'

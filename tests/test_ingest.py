@@ -722,3 +722,18 @@ def test_batch_keeps_going_and_keeps_order(tmp_path: Path, httpserver: HTTPServe
         "Good file story", "Good URL story", None, "Good stdin story",
         "Soldier flees across border under fire",
     ]  # fmt: skip
+
+
+def test_url_without_content_type_is_sniffed_as_text(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/raw").respond_with_response(
+        Response(("Soldier flees\n\n" + BODY).encode("utf-8"), headers={})
+    )
+    article = read_one(httpserver.url_for("/raw"))
+    assert article.text == "Soldier flees\n\n" + BODY  # not rebuilt by the HTML extractor
+
+
+def test_a_json_list_is_not_text(tmp_path: Path) -> None:
+    source = write(tmp_path, "news.jsonl", json.dumps({"text": ["a", "b"]}) + "\n")
+    (error,) = read_all([source])
+    assert isinstance(error, TableError)
+    assert str(error) == f"{source}[1]: the text column holds a JSON list or object, not text"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 
 from tidings.ingest import article_from_text
@@ -40,3 +42,16 @@ def test_annotate_keeps_order_and_pairs_articles(nlp: Language) -> None:
     documents = list(annotate(iter(articles), nlp, batch_size=2))
     assert [d.article.origin for d in documents] == ["a0", "a1", "a2", "a3", "a4"]
     assert all(d.doc.text == d.article.text for d in documents)
+
+
+def test_a_model_without_parser_still_finds_sentences(tmp_path: Path) -> None:
+    import spacy
+
+    from tidings.extract.summary import summarize
+
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    nlp = load_pipeline(str(tmp_path / "blank"))
+    assert "sentencizer" in nlp.pipe_names
+    doc = nlp("Floods hit Dhaka on Monday. Thousands fled their homes. Aid arrived on Tuesday.")
+    assert len(list(doc.sents)) == 3
+    assert len(summarize(doc, title=None, sentences=2)) <= 2

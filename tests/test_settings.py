@@ -48,3 +48,12 @@ def test_bad_values_name_the_setting(tmp_path: Path) -> None:
 def test_languages_cannot_be_empty() -> None:
     with pytest.raises(ConfigError, match="languages"):
         load_settings(environ={"TIDINGS_LANGUAGES": " , "})
+
+
+def test_unreadable_settings_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read it"):
+        load_settings(tmp_path, environ={})  # a folder, not a file
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b"model = 'caf\xe9'\n")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_settings(latin, environ={})

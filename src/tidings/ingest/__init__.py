@@ -26,7 +26,7 @@ from tidings.ingest.text import article_from_text, article_id
 from tidings.model import Article
 from tidings.settings import Settings
 
-__all__ = ["STDIN", "article_from_text", "article_id", "read"]
+__all__ = ["STDIN", "article_from_text", "article_id", "check", "read"]
 
 STDIN = "-"
 FOLDER_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".tsv")
@@ -56,6 +56,16 @@ def read(
             own_client.close()
 
 
+def check(article: Article, settings: Settings) -> Article:
+    """The article with its language set; EmptyInput or UnsupportedLanguage when it is too
+    short or not in one of the ``languages`` setting."""
+    length = len(article.text.strip())
+    if length < settings.min_chars:
+        reason = f"only {length} characters of text (the min_chars setting is {settings.min_chars})"
+        raise EmptyInput(article.origin, reason)
+    return with_language(article, settings.languages)
+
+
 def _checked(
     item: Article | InputError, settings: Settings, published: str | None
 ) -> Article | InputError:
@@ -63,12 +73,8 @@ def _checked(
         return item
     if published:
         item = dataclasses.replace(item, published=published)
-    length = len(item.text.strip())
-    if length < settings.min_chars:
-        reason = f"only {length} characters of text (the min_chars setting is {settings.min_chars})"
-        return EmptyInput(item.origin, reason)
     try:
-        return with_language(item, settings.languages)
+        return check(item, settings)
     except InputError as error:
         return error
 

@@ -76,7 +76,7 @@ def fetch(url: str, client: httpx.Client, settings: Settings) -> Page:
     except httpx.HTTPError as error:
         raise FetchError(url, f"request failed ({type(error).__name__}: {error})") from None
     text = decode(body, url, max_bytes=settings.max_bytes, encoding=encoding)
-    return Page(url=final_url, content_type=content_type or "text/html", text=text)
+    return Page(url=final_url, content_type=content_type, text=text)  # "" = sniff it
 
 
 class _Overdue(Exception):

@@ -65,6 +65,9 @@ def row_name(origin: str, number: int) -> str:
 
 def _article_from_row(row: Mapping[str, Any], origin: str, published: str | None) -> Article:
     lowered = {str(key).strip().lower(): value for key, value in row.items()}
+    nested = [key for key, value in lowered.items() if isinstance(value, (list, dict))]
+    if any(key in COLUMNS["text"] for key in nested):
+        raise TableError(origin, "the text column holds a JSON list or object, not text")
     fields = {name: _first(lowered, aliases) for name, aliases in COLUMNS.items()}
     if fields["text"] is None:
         names = ", ".join(sorted(lowered)) or "none"

@@ -28,7 +28,7 @@ def _plain_dict(items: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def to_json(facts: Facts, *, indent: int | None = None) -> str:
     """One article as JSON text (one line when ``indent`` is None)."""
-    return json.dumps(to_dict(facts), ensure_ascii=False, indent=indent)
+    return json.dumps(to_dict(facts), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 @lru_cache(maxsize=1)
