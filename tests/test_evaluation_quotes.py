@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from tidings.cli import main
 from tidings.errors import InputError
 from tidings.evaluation.attribution import (
-    Attribution,
     AttributionScores,
     Match,
+    ScoredAttribution,
     normalise,
     score_document,
 )
@@ -163,7 +163,7 @@ def test_gold_attributions_join_second_contents_and_skip_events_without_content(
         "T6\tSource 30 39\tofficials\nT7\tCue 40 44\tsaid\nE2\tAttribution:T7 Source:T6 Cue:T7\n"
     )
     (gold,) = gold_attributions(parse_standoff(annotation), text)
-    assert gold == Attribution(
+    assert gold == ScoredAttribution(
         source=((7, 10),), cue=((11, 15),), content=((0, 6), (17, 22)), direct=True
     )
 
@@ -187,8 +187,8 @@ def test_normalise_trims_marks_and_punctuation_and_joins_what_they_separate() ->
 
 def test_exact_overlap_and_partial_matching() -> None:
     text = "Ann Lee, the mayor, said the road will open soon."
-    gold = [Attribution(source=((0, 18),), cue=((20, 24),), content=((25, 48),))]
-    predicted = [Attribution(source=((0, 7),), cue=((20, 24),), content=((29, 48),))]
+    gold = [ScoredAttribution(source=((0, 18),), cue=((20, 24),), content=((25, 48),))]
+    predicted = [ScoredAttribution(source=((0, 7),), cue=((20, 24),), content=((29, 48),))]
     scores = score_document(text, gold, predicted)
     assert scores.cue.exact == Match(predicted=1, gold=1, matched_predicted=1, matched_gold=1)
     assert scores.source.exact.f1 == 0.0
@@ -202,9 +202,9 @@ def test_exact_overlap_and_partial_matching() -> None:
 
 def test_discontinuous_content_is_exact_only_with_every_fragment() -> None:
     text = "“Rain is coming,” Bo said, “and soon.”"
-    gold = [Attribution(source=((18, 20),), content=((0, 17), (27, 38)))]
-    halves = [Attribution(source=((18, 20),), content=((1, 15),))]
-    both = [Attribution(source=((18, 20),), content=((1, 15), (28, 36)))]
+    gold = [ScoredAttribution(source=((18, 20),), content=((0, 17), (27, 38)))]
+    halves = [ScoredAttribution(source=((18, 20),), content=((1, 15),))]
+    both = [ScoredAttribution(source=((18, 20),), content=((1, 15), (28, 36)))]
     assert score_document(text, gold, halves).content.exact.recall == 0.0
     assert score_document(text, gold, halves).content.partial.recall == 1.0
     assert score_document(text, gold, both).content.exact.f1 == 1.0
@@ -212,10 +212,10 @@ def test_discontinuous_content_is_exact_only_with_every_fragment() -> None:
 
 def test_the_speaker_comes_from_the_prediction_that_shares_most_of_the_content() -> None:
     text = "Ann said the plan works, and Bo said the plan works too."
-    gold = [Attribution(source=((29, 31),), cue=((32, 36),), content=((37, 55),))]
+    gold = [ScoredAttribution(source=((29, 31),), cue=((32, 36),), content=((37, 55),))]
     predicted = [
-        Attribution(source=((0, 3),), content=((9, 23),)),
-        Attribution(source=((0, 3),), content=((37, 47),)),  # right content, wrong speaker
+        ScoredAttribution(source=((0, 3),), content=((9, 23),)),
+        ScoredAttribution(source=((0, 3),), content=((37, 47),)),  # right content, wrong speaker
     ]
     speaker = score_document(text, gold, predicted).speaker
     assert (speaker.gold, speaker.found, speaker.correct) == (1, 1, 0)
@@ -223,7 +223,7 @@ def test_the_speaker_comes_from_the_prediction_that_shares_most_of_the_content()
 
 def test_no_predictions_give_zeros_not_errors() -> None:
     text = "Bo said it rained."
-    gold = [Attribution(source=((0, 2),), cue=((3, 7),), content=((8, 17),))]
+    gold = [ScoredAttribution(source=((0, 2),), cue=((3, 7),), content=((8, 17),))]
     scores = score_document(text, gold, [])
     for role in (scores.source, scores.cue, scores.content):
         for match in (role.exact, role.overlap, role.partial):
@@ -234,7 +234,7 @@ def test_no_predictions_give_zeros_not_errors() -> None:
 
 def test_scores_add_up_over_documents() -> None:
     text = "Bo said it rained."
-    gold = [Attribution(cue=((3, 7),), content=((8, 17),))]
+    gold = [ScoredAttribution(cue=((3, 7),), content=((8, 17),))]
     one = score_document(text, gold, gold)
     total = sum([one, one], start=AttributionScores())
     assert (total.documents, total.gold, total.cue.exact.matched_gold) == (2, 2, 2)
@@ -277,13 +277,13 @@ def test_a_resolved_pronoun_counts_where_it_stands() -> None:
 
 def test_the_direct_subset_leaves_out_quotes_inside_indirect_attributions() -> None:
     gold = [
-        Attribution(content=((0, 10),), direct=True),
-        Attribution(content=((20, 60),), direct=False),
+        ScoredAttribution(content=((0, 10),), direct=True),
+        ScoredAttribution(content=((20, 60),), direct=False),
     ]
     predicted = [
-        Attribution(content=((1, 9),), direct=True),
-        Attribution(content=((30, 40),), direct=True),  # a partial quote in a mixed one
-        Attribution(content=((70, 80),), direct=True),  # found nowhere: a false positive
+        ScoredAttribution(content=((1, 9),), direct=True),
+        ScoredAttribution(content=((30, 40),), direct=True),  # a partial quote in a mixed one
+        ScoredAttribution(content=((70, 80),), direct=True),  # found nowhere: a false positive
     ]
     direct_gold, direct_predicted = direct_subset(gold, predicted)
     assert direct_gold == gold[:1]

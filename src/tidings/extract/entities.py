@@ -158,11 +158,11 @@ def _merge_aliases(groups: list[_Group]) -> list[_Group]:
 
 
 def _fuller_form(group: _Group, kept: list[_Group]) -> _Group | None:
-    label = group.labels.most_common(1)[0][0]
+    label = _label(group)
     short = _longest(group)
     candidates = []
     for other in kept:
-        other_label = other.labels.most_common(1)[0][0]
+        other_label = _label(other)
         if short in other.aliases and other_label in (label, "ORG", "GPE", "LOC"):
             return other
         if other_label == "PERSON" and (label == "PERSON" or len(group.labels) > 1):
@@ -178,7 +178,12 @@ def _fuller_form(group: _Group, kept: list[_Group]) -> _Group | None:
 
 
 def _is_person(group: _Group) -> bool:
-    return group.labels.most_common(1)[0][0] == "PERSON"
+    return _label(group) == "PERSON"
+
+
+def _label(group: _Group) -> str:
+    """The label spaCy gave the group's mentions most often (the first seen on a tie)."""
+    return group.labels.most_common(1)[0][0]
 
 
 def _compatible(label: str, other: str) -> bool:

@@ -1,7 +1,8 @@
 """What the parse around a number says: whether it is a quantity at all, and what it counts.
 
-The second half of :mod:`tidings.extract.quantities`, which reads the number, its qualifier and
-its unit into a :class:`Reading`. Here:
+The other part of :mod:`tidings.extract.quantities`, which (with
+:mod:`tidings.extract.quantity_units`) reads the number, its qualifier and its unit into a
+:class:`Reading`. Here:
 
 - :func:`rejected` drops what only looks like a quantity: dates and clock times, bare years,
   ages, relative times, numbers in names and codes, phone numbers, list markers, fractions and

@@ -43,11 +43,18 @@ from tidings.extract.quote_speakers import (
 __all__ = [
     "CUE_VERBS",
     "FRAMING_VERBS",
+    "MARK_TOKENS",
     "REPORTING_VERBS",
+    "SENTENCE_ENDS",
+    "WORD",
     "Attribution",
+    "according_to",
     "after_quote",
     "before_quote",
+    "cue_span",
     "framing",
+    "is_cue",
+    "is_verb",
 ]
 
 REPORTING_VERBS = frozenset(

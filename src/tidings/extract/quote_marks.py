@@ -39,18 +39,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tidings.nlp import BLANK_LINE
+
 DOUBLE_MARKS = '"“”„‟«»'
 SINGLE_MARKS = "'‘’‚‛‹›"
+QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _PREFER_OPEN = frozenset("“„‟«‘‚‛‹")
 _PREFER_CLOSE = frozenset("”»’›")
 _MARK = re.compile(r"''(?!')|[\"“”„‟«»'‘’‚‛‹›]")
 TWO_APOSTROPHES = "''"  # one double quote mark, like '"'
-_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0\u2000-\u200b\u3000]*\n")
 # Without blank lines, a line break ends a paragraph after a sentence (or quote) end, or
 # before an opening quote mark; other line breaks are hard wrapping inside a paragraph.
 _LINE_BREAK = re.compile(r"(?<=[.!?:;\"”’»)\]])[ \t\r]*\n|\r?\n(?=[ \t]*(?:[\"“‘«„]|''))")
-_OPEN_CONTEXT = frozenset("([{—–-/:;" + DOUBLE_MARKS + SINGLE_MARKS)
-_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-…" + DOUBLE_MARKS + SINGLE_MARKS)
+_OPEN_CONTEXT = frozenset("([{—–-/:;" + QUOTE_MARKS)
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-…" + QUOTE_MARKS)
 _ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|n\b|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
 
 
@@ -139,7 +141,7 @@ class QuotedPassage:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-empty paragraph: blank-line separated, else see _LINE_BREAK."""
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    separator = BLANK_LINE if BLANK_LINE.search(text) else _LINE_BREAK
     spans: list[tuple[int, int]] = []
     position = 0
     for match in separator.finditer(text):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from tidings.extract.quote_marks import QUOTE_MARKS
 from tidings.model import Span
 
 MIN_WORDS = 6
@@ -35,7 +36,6 @@ REPORT_BONUS = 0.12
 FRAGMENT_PENALTY = 0.3
 PAST_TAGS = frozenset({"VBD", "VBN"})
 FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-QUOTE_MARKS = frozenset('"“”«»„')
 
 
 @dataclass(frozen=True, slots=True)
