@@ -4,7 +4,8 @@ Each body sentence is scored on four signals that favour the sentences a news re
 pick:
 
 * headline overlap: the share of the headline's content words (word or lemma) it contains;
-* centrality: how much of the article's recurring vocabulary and named entities it carries;
+* centrality: how much of the article's recurring vocabulary (reporting verbs such as "said"
+  aside) and named entities it carries;
 * position: news puts the main facts first, so earlier sentences get a gentle bonus;
 * report-ness: a sentence that tells what happened (a past-tense main verb, a date or a number)
   beats background in the present tense ("X is embarrassed by defectors").
@@ -35,6 +36,10 @@ POSITION_WEIGHT = 0.20
 REPORT_BONUS = 0.12
 FRAGMENT_PENALTY = 0.3
 PAST_TAGS = frozenset({"VBD", "VBN"})
+# "said", "reported" ... recur in every news story without saying what it is about
+REPORTING_VERBS = frozenset(
+    "say tell report add claim state announce confirm describe according source".split()
+)
 FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -101,11 +106,14 @@ def _mostly_quoted(sentence: SpacySpan) -> bool:
 
 
 def _content_words(tokens: SpacySpan | Doc | Sequence[object]) -> set[str]:
+    """Lower-cased words and lemmas that carry content: no stop words, no reporting verbs."""
     words: set[str] = set()
     for token in tokens:
         if getattr(token, "is_alpha", False) and not getattr(token, "is_stop", True):
-            words.add(token.lower_)  # type: ignore[attr-defined]
-            words.add(token.lemma_.lower())  # type: ignore[attr-defined]
+            lemma = token.lemma_.lower()  # type: ignore[attr-defined]
+            if lemma not in REPORTING_VERBS:
+                words.add(token.lower_)  # type: ignore[attr-defined]
+                words.add(lemma)
     return words
 
 
