@@ -5,6 +5,7 @@
     TidingsError
     ├── ConfigError            a bad setting, settings file or environment variable
     ├── ModelError             the spaCy model cannot be loaded
+    ├── GazetteerError         the place index is missing or broken, or a GeoNames file is bad
     └── InputError             one input cannot be analysed; names the input and the reason
         ├── EmptyInput         no text at all
         ├── BinaryInput        not text (NUL bytes, an image, a zip ...)
@@ -32,6 +33,10 @@ class ConfigError(TidingsError):
 
 class ModelError(TidingsError):
     """The spaCy pipeline cannot be loaded."""
+
+
+class GazetteerError(TidingsError):
+    """The gazetteer cannot be opened, built or imported into; names the file (and line)."""
 
 
 class InputError(TidingsError):

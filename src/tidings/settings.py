@@ -44,6 +44,11 @@ class Settings(BaseModel):
     fetch_max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "tidings/0.1 (+https://github.com/tidings)"
     batch_size: int = Field(default=32, ge=1, description="Articles per spaCy batch.")
+    gazetteer_path: Path | None = Field(
+        default=None,
+        description="The offline place index (SQLite); None means "
+        "$XDG_DATA_HOME/tidings/gazetteer.sqlite (~/.local/share/tidings/gazetteer.sqlite).",
+    )
 
 
 ENV_PREFIX = "TIDINGS_"

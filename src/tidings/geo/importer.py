@@ -1,0 +1,223 @@
+"""Add places from a GeoNames dump to the gazetteer: villages, rivers, mountains, zones.
+
+Reads GeoNames' "geoname" table format, plain ``.txt`` or zipped (``allCountries.zip``, a
+country file such as ``KP.zip``, ``cities500.zip``): UTF-8, one feature per line, 19
+tab-separated columns::
+
+    geonameid  name  asciiname  alternatenames  latitude  longitude  feature class
+    feature code  country code  cc2  admin1 code  admin2 code  admin3 code  admin4 code
+    population  elevation  dem  timezone  modification date
+
+Rows are upserted by geonameid (their names replaced), so importing a file twice changes
+nothing. The whole file goes in one transaction: a corrupt or wrong-format line raises
+:class:`~tidings.errors.GazetteerError` naming the file and the line, and the gazetteer is left
+as it was; an import that is killed midway is rolled back by SQLite and can simply be re-run.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from tidings.errors import GazetteerError
+from tidings.geo.schema import DDL, INDEXES, SCHEMA_VERSION, ascii_name, name_key
+
+__all__ = ["ImportResult", "import_geonames"]
+
+COLUMNS = 19
+FEATURE_CLASSES = frozenset("AHLPRSTUV")
+BATCH = 5_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportResult:
+    """What an import did: ``places`` rows read and upserted, in ``seconds``."""
+
+    path: Path
+    places: int
+    seconds: float
+
+
+N = TypeVar("N", int, float)
+Row = tuple[int, str, str, float, float, str, str, str, str, int]
+
+
+def import_geonames(
+    dump: Path | str,
+    gazetteer_path: Path | str,
+    *,
+    on_progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Upsert every feature of the GeoNames file ``dump`` into the gazetteer at ``gazetteer_path``.
+
+    A gazetteer that does not exist yet is created holding only the dump's places.
+    ``on_progress`` is called with the number of lines read, every 50,000 lines.
+    """
+    source = Path(dump)
+    target = Path(gazetteer_path)
+    started = time.perf_counter()
+    created = not target.exists()
+    try:
+        db = sqlite3.connect(target, isolation_level=None)
+    except sqlite3.DatabaseError as error:
+        raise GazetteerError(f"{target}: cannot open the gazetteer ({error})") from None
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        _check_schema(db, target, created)
+        count = 0
+        batch: list[tuple[Row, list[str]]] = []
+        with _lines(source) as lines:
+            for number, raw in lines:
+                if not raw.strip():
+                    continue
+                batch.append(_parse(raw, source, number))
+                count += 1
+                if len(batch) >= BATCH:
+                    _write(db, batch)
+                    batch.clear()
+                if on_progress and number % 50_000 == 0:
+                    on_progress(number)
+        if count == 0:
+            raise GazetteerError(f"{source}: no GeoNames rows in it")
+        _write(db, batch)
+        db.execute("COMMIT")
+    except BaseException as error:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        db.close()
+        if created:
+            target.unlink(missing_ok=True)
+        if isinstance(error, sqlite3.DatabaseError):
+            raise GazetteerError(f"{target}: import of {source} failed ({error})") from None
+        raise
+    db.close()
+    return ImportResult(path=source, places=count, seconds=time.perf_counter() - started)
+
+
+def _check_schema(db: sqlite3.Connection, target: Path, created: bool) -> None:
+    if created:  # executescript would commit: run the statements one by one
+        for statement in (DDL + INDEXES).split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        db.execute(
+            "INSERT INTO meta VALUES ('built_at', ?)",
+            (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),),
+        )
+        return
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise GazetteerError(f"{target}: not a gazetteer ({error})") from None
+    if row is None or row[0] != SCHEMA_VERSION:
+        raise GazetteerError(f"{target}: gazetteer schema is not {SCHEMA_VERSION}; rebuild it")
+
+
+@contextmanager
+def _lines(source: Path) -> Iterator[Iterator[tuple[int, bytes]]]:
+    """Numbered raw lines of a plain or zipped GeoNames file."""
+    try:
+        if zipfile.is_zipfile(source):
+            with zipfile.ZipFile(source) as archive, archive.open(_member(archive, source)) as f:
+                yield enumerate(f, start=1)
+        else:
+            with source.open("rb") as handle:
+                yield enumerate(handle, start=1)
+    except FileNotFoundError:
+        raise GazetteerError(f"{source}: no such file") from None
+    except (OSError, zipfile.BadZipFile) as error:
+        raise GazetteerError(f"{source}: cannot read it ({error})") from None
+
+
+def _member(archive: zipfile.ZipFile, source: Path) -> str:
+    texts = [
+        name
+        for name in archive.namelist()
+        if name.endswith(".txt") and not name.lower().endswith("readme.txt")
+    ]
+    preferred = f"{source.stem}.txt"
+    if preferred in texts:
+        return preferred
+    if len(texts) == 1:
+        return texts[0]
+    raise GazetteerError(
+        f"{source}: expected one GeoNames .txt file in the zip, found {texts or 'none'}"
+    )
+
+
+def _parse(raw: bytes, source: Path, number: int) -> tuple[Row, list[str]]:
+    where = f"{source}: line {number}"
+    try:
+        line = raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise GazetteerError(f"{where}: not UTF-8 text; is this a GeoNames dump?") from None
+    fields = line.split("\t")
+    if len(fields) != COLUMNS:
+        raise GazetteerError(
+            f"{where}: expected {COLUMNS} tab-separated columns (GeoNames geoname format), "
+            f"found {len(fields)}"
+        )
+    geonameid = _number(int, fields[0], "geonameid", where)
+    latitude = _number(float, fields[4], "latitude", where)
+    longitude = _number(float, fields[5], "longitude", where)
+    population = _number(int, fields[14] or "0", "population", where)
+    name, ascii_column, feature_class, country = fields[1], fields[2], fields[6], fields[8]
+    if geonameid <= 0 or not name:
+        raise GazetteerError(f"{where}: a geonameid and a name are required")
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise GazetteerError(f"{where}: coordinates {latitude}, {longitude} are out of range")
+    if feature_class and feature_class not in FEATURE_CLASSES:
+        raise GazetteerError(f"{where}: unknown feature class {feature_class!r}")
+    if len(country) not in (0, 2):
+        raise GazetteerError(f"{where}: country code {country!r} is not ISO alpha-2")
+    row: Row = (
+        geonameid,
+        name,
+        ascii_column or ascii_name(name),
+        latitude,
+        longitude,
+        feature_class,
+        fields[7],
+        country.upper(),
+        fields[10],
+        population,
+    )
+    alternates = [value for value in fields[3].split(",") if value]
+    return row, alternates
+
+
+def _number(kind: Callable[[str], N], text: str, column: str, where: str) -> N:
+    try:
+        return kind(text)
+    except ValueError:
+        raise GazetteerError(f"{where}: {column} {text!r} is not a number") from None
+
+
+def _write(db: sqlite3.Connection, batch: list[tuple[Row, list[str]]]) -> None:
+    if not batch:
+        return
+    db.executemany("DELETE FROM names WHERE geonameid = ?", [(row[0],) for row, _ in batch])
+    db.executemany(
+        "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [row for row, _ in batch],
+    )
+    names: set[tuple[str, int, int]] = set()
+    for row, alternates in batch:
+        main = name_key(row[1])
+        if main:
+            names.add((main, row[0], 1))
+        for alternate in (row[2], *alternates):
+            key = name_key(alternate)
+            if key and key != main:
+                names.add((key, row[0], 0))
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", sorted(names))
+    db.executemany(
+        "INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?, ?)",
+        [(row[7], row[8], row[1], row[0]) for row, _ in batch if row[6] == "ADM1" and row[8]],
+    )
