@@ -7,7 +7,10 @@ tidings pipeline over its texts and scores the result with pure functions, so th
 - :mod:`tidings.evaluation.brat` reads brat standoff annotation files;
 - :mod:`tidings.evaluation.attribution` scores quote attribution (source, cue, content spans);
 - :mod:`tidings.evaluation.quotes` runs the quote evaluation on PolNeAR
-  (``tidings eval quotes``).
+  (``tidings eval quotes``);
+- :mod:`tidings.evaluation.geoparsing` reads GeoVirus and TR-News (realigning their drifting
+  offsets), and :mod:`tidings.evaluation.toponyms` scores toponym spans and resolution
+  (P/R/F1, error km, Acc@161, AUC); the run over tidings' places comes with the places stage.
 
-Later modules will add the geoparsing and temporal (time expression) evaluations.
+A temporal (time expression) evaluation is still to come.
 """
