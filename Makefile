@@ -29,9 +29,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-## Throughput of analyze against bare spaCy; writes docs/benchmarks.md.
+## Throughput of analyze against bare spaCy, and the gazetteer against a dict; writes docs/benchmarks.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --write docs/benchmarks.md
+	$(BIN)/python benchmarks/gazetteer.py --write docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -141,11 +141,12 @@ def report(runs: dict[str, list[dict[str, float]]], repeats: int) -> str:
     )
 
 
-def write_section(path: Path, table: str) -> None:
+def write_section(path: Path, table: str, marker: str = MARKER) -> None:
+    """Replace the section between two ``marker`` lines of ``path`` (or append it)."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    if text.count(MARKER) >= 2:
-        before, _, rest = text.partition(MARKER)
-        _, _, after = rest.partition(MARKER)
+    if text.count(marker) >= 2:
+        before, _, rest = text.partition(marker)
+        _, _, after = rest.partition(marker)
         text = before + table + after
     else:
         text = text.rstrip("\n") + "\n\n" + table + "\n"
