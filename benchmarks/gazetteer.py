@@ -15,13 +15,13 @@ import argparse
 import json
 import platform
 import random
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import psutil
+
+from throughput import run_child, write_section
 
 MARKER = "<!-- gazetteer -->"
 LOOKUPS = 20_000
@@ -69,14 +69,6 @@ def measure(mode: str, path: Path, names_file: Path) -> dict[str, float]:
     }
 
 
-def run_child(mode: str, path: Path, names_file: Path) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", mode, "--path", str(path)]
-    command += ["--names", str(names_file)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -97,12 +89,15 @@ def main() -> None:
         names_file = Path(folder) / "names.json"
         names_file.write_text(json.dumps(sample_names(LOOKUPS)), encoding="utf-8")
         built = build_gazetteer(path)
-        results = {mode: run_child(mode, path, names_file) for mode in ("dict", "gazetteer")}
+        results = {
+            mode: run_child(
+                __file__, ["--child", mode, "--path", str(path), "--names", str(names_file)]
+            )
+            for mode in ("dict", "gazetteer")
+        }
     table = report(built, results)
     print(table)
     if args.write:
-        from throughput import write_section
-
         write_section(args.write, table, MARKER)
 
 

@@ -76,10 +76,9 @@ def measure(mode: str, limit: int | None) -> dict[str, float]:
     }
 
 
-def run_child(mode: str, limit: int | None) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", mode]
-    if limit:
-        command += ["--limit", str(limit)]
+def run_child(script: str, arguments: list[str]) -> dict[str, float]:
+    """Run ``script`` in a fresh Python process; its last stdout line is a JSON object."""
+    command = [sys.executable, script, *arguments]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
     return result
@@ -101,7 +100,8 @@ def main() -> None:
     runs: dict[str, list[dict[str, float]]] = {"spacy": [], "analyze": []}
     for repeat in range(args.repeats):
         for mode in ("spacy", "analyze") if repeat % 2 == 0 else ("analyze", "spacy"):
-            runs[mode].append(run_child(mode, args.limit))
+            limit = ["--limit", str(args.limit)] if args.limit else []
+            runs[mode].append(run_child(__file__, ["--child", mode, *limit]))
             print(
                 f"  {mode:8} run {repeat + 1}: {runs[mode][-1]['seconds']:.2f} s", file=sys.stderr
             )

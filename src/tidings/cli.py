@@ -32,13 +32,16 @@ from tidings.settings import Settings, load_settings
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+config_option = click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (TOML); default $TIDINGS_CONFIG or ~/.config/tidings/config.toml.",
+)
+
+
 def settings_options(command: F) -> F:
     """The --model and --config options every command that runs the pipeline takes."""
-    command = click.option(
-        "--config",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Settings file (TOML); default $TIDINGS_CONFIG or ~/.config/tidings/config.toml.",
-    )(command)
+    command = config_option(command)
     return click.option(
         "--model",
         metavar="NAME",
@@ -237,11 +240,7 @@ def gazetteer_group() -> None:
 
 def gazetteer_options(command: F) -> F:
     """The --path and --config options of the gazetteer commands."""
-    command = click.option(
-        "--config",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Settings file (TOML); default $TIDINGS_CONFIG or ~/.config/tidings/config.toml.",
-    )(command)
+    command = config_option(command)
     return click.option(
         "--path",
         "gazetteer_path",
