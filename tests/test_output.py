@@ -55,7 +55,21 @@ def test_places_and_events_serialise_per_contract() -> None:
     article = article_from_text("Troops shelled Donetsk on Monday.", "x")
     facts = Facts(
         article=article,
-        places=(Place(name="Donetsk", start=15, end=22, lat=48.0, lon=37.8, precision="city"),),
+        places=(
+            Place(
+                name="Donetsk",
+                text="Donetsk",
+                start=15,
+                end=22,
+                lat=48.0,
+                lon=37.8,
+                precision="city",
+                country="UA",
+                admin1="UA-14",
+                feature="P.PPLA",
+                confidence=0.9,
+            ),
+        ),
         events=(
             Event(
                 id="v1",
@@ -69,4 +83,9 @@ def test_places_and_events_serialise_per_contract() -> None:
     document = to_dict(facts)
     validate(document)
     assert document["places"][0]["precision"] == "city"
+    assert document["places"][0]["metonymic"] is False
+    wrong = json.loads(json.dumps(document))
+    wrong["places"][0]["country"] = "Ukraine"  # the contract says ISO alpha-2
+    with pytest.raises(jsonschema.ValidationError):
+        validate(wrong)
     assert document["events"][0]["trigger"] == {"start": 7, "end": 14, "text": "shelled"}

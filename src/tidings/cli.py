@@ -19,13 +19,15 @@ from rich.markup import escape
 
 from tidings import __version__
 from tidings.errors import ConfigError, GazetteerError, InputError, ModelError
+from tidings.evaluation.places import evaluate_geoparsing
 from tidings.evaluation.quotes import evaluate_quotes
 from tidings.geo import Gazetteer, build_gazetteer, default_gazetteer_path, import_geonames
 from tidings.ingest.published import iso_published
 from tidings.output.evaluation import print_quote_evaluation, quote_evaluation_json
+from tidings.output.geoparsing import geoparsing_evaluation_json, print_geoparsing_evaluation
 from tidings.output.progress import Activity
 from tidings.output.writer import FORMATS, write_facts
-from tidings.pipeline import analyze
+from tidings.pipeline import analyze, open_geocoder
 from tidings.sample import ATTRIBUTION, sample_paths
 from tidings.settings import Settings, load_settings
 
@@ -99,6 +101,11 @@ def main() -> None:
 @click.option("--sample", is_flag=True, help="Analyse the bundled Wikinews sample (CC BY 2.5).")
 @click.option("--limit", type=click.IntRange(min=1), help="Analyse at most this many articles.")
 @click.option("--summary-sentences", type=click.IntRange(1, 50), help="Sentences in the summary.")
+@click.option(
+    "--places/--no-places",
+    default=None,
+    help="Resolve places against the offline gazetteer (default: on; built on first use).",
+)
 @settings_options
 def analyze_command(
     inputs: tuple[str, ...],
@@ -107,10 +114,11 @@ def analyze_command(
     sample: bool,
     limit: int | None,
     summary_sentences: int | None,
+    places: bool | None,
     model: str | None,
     config: Path | None,
 ) -> None:
-    """Extract entities, quotes, numbers and a summary from news articles.
+    """Extract entities, places, quotes, numbers and a summary from news articles.
 
     INPUT is a text file (a first line followed by a blank line is the headline), an HTML
     file, a URL, a folder, a JSON Lines or CSV file with a text column (one article per row),
@@ -129,7 +137,7 @@ def analyze_command(
         raise click.UsageError("name at least one INPUT (a file, URL, folder or -), or --sample")
     if published is not None:
         published = _iso_date(published)
-    settings = _settings(config, model=model, summary_sentences=summary_sentences)
+    settings = _settings(config, model=model, summary_sentences=summary_sentences, places=places)
     failures: list[InputError] = []
     errors = _stderr()
 
@@ -137,11 +145,22 @@ def analyze_command(
         failures.append(error)
         _print_error(errors, error)
 
+    def building(path: Path) -> None:
+        errors.print(f"building the offline gazetteer at {path} (once, about 20 s)")
+
     try:
-        stream = analyze(sources, settings, on_error=record, published=published, limit=limit)
+        geocoder = open_geocoder(settings, on_build=building)
+        stream = analyze(
+            sources,
+            settings,
+            on_error=record,
+            published=published,
+            limit=limit,
+            geocoder=geocoder,
+        )
         with Activity(errors, "analysing") as activity:
             count = write_facts(activity.track(stream), output_format, sys.stdout)
-    except ModelError as error:
+    except (ModelError, GazetteerError) as error:
         _print_error(errors, error)
         sys.exit(2)
     except BrokenPipeError:  # the reader went away (| head): stop quietly
@@ -161,6 +180,7 @@ def eval_group() -> None:
     \b
     Examples:
       tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev
+      tidings eval geoparsing --dataset ../shared/eval/geoparsing/GeoVirus.xml
     """
 
 
@@ -208,6 +228,54 @@ def eval_quotes_command(
         click.echo(json.dumps(quote_evaluation_json(result), indent=2))
     else:
         print_quote_evaluation(result, Console(width=_table_width(sys.stdout)))
+
+
+@eval_group.command("geoparsing")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="GeoVirus.xml or TR-News.xml (the format is recognised from the file).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="table: for reading; json: one JSON object with every count.",
+)
+@settings_options
+def eval_geoparsing_command(
+    dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
+) -> None:
+    """Score place recognition and resolution on GeoVirus or TR-News.
+
+    Prints toponym precision, recall and F1 (exact spans) and, for the toponyms found, the
+    error in km to the gold coordinates (mean, median, Acc@161, AUC), for tidings end to end,
+    with demonyms counted as toponyms, and with the gold spans given (oracle), beside the
+    published end-to-end scores of other geoparsers. See docs/quality.md.
+
+    \b
+    Examples:
+      tidings eval geoparsing --dataset ../shared/eval/geoparsing/GeoVirus.xml
+      tidings eval geoparsing --dataset ../shared/eval/geoparsing/TR-News.xml --format json
+    """
+    settings = _settings(config, model=model)
+    errors = _stderr()
+    try:
+        with Activity(errors, "scoring articles", total=0) as activity:
+            result = evaluate_geoparsing(
+                dataset, settings, limit=limit, on_progress=activity.update
+            )
+    except (InputError, ModelError, GazetteerError) as error:
+        _print_error(errors, error)
+        sys.exit(2)
+    if output_format == "json":
+        click.echo(json.dumps(geoparsing_evaluation_json(result), indent=2))
+    else:
+        print_geoparsing_evaluation(result, Console(width=_table_width(sys.stdout)))
 
 
 def _table_width(out: TextIO) -> int:

@@ -45,6 +45,7 @@ class Entity:
     name: str
     type: str
     mentions: tuple[Span, ...]
+    country: str | None = None  # ISO alpha-2: where a place is, or whose people a group is
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -85,9 +86,17 @@ class Quantity:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Place:
-    """A place mention resolved against the gazetteer (filled by the places stage)."""
+    """A place mention and the place it resolved to.
+
+    ``text`` is the mention as written; ``name`` the gazetteer's name of the place (the mention
+    itself when unresolved). ``country`` is ISO 3166-1 alpha-2, ``admin1`` ISO 3166-2 (``US-CA``),
+    ``feature`` GeoNames' class and code (``P.PPLC``). An unresolved place has no coordinates
+    and says why in ``reason``. ``metonymic``: the name stands for a government or an
+    institution ("Beijing aiding Pyongyang"), not for where something happened.
+    """
 
     name: str
+    text: str
     start: int
     end: int
     lat: float | None = None
@@ -98,6 +107,25 @@ class Place:
     feature: str | None = None
     precision: str | None = None
     entity: str | None = None
+    metonymic: bool = False
+    confidence: float = 0.0
+    reason: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Focus:
+    """A place the article is about, ranked by ``score`` (mentions weighted by where they are:
+    the headline and lead count more, metonymic mentions less; a country also gains from the
+    places inside it)."""
+
+    name: str
+    geonameid: int | None
+    country: str | None
+    lat: float
+    lon: float
+    precision: str
+    score: float
+    mentions: int
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -137,6 +165,7 @@ class Facts:
     article: Article
     entities: tuple[Entity, ...] = ()
     places: tuple[Place, ...] = ()
+    focus: tuple[Focus, ...] = ()
     dates: tuple[DateMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()

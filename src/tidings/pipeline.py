@@ -9,20 +9,26 @@ batch; an article the extractors fail on becomes an AnalysisError the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import BinaryIO
 
 import httpx
 
 from tidings.errors import AnalysisError, InputError
 from tidings.extract import ExtractOptions, extract
+from tidings.geo.builder import build_gazetteer
+from tidings.geo.gazetteer import Gazetteer
+from tidings.geo.geocoder import Geocoder
+from tidings.geo.schema import default_gazetteer_path
 from tidings.ingest import article_from_text, check, read
 from tidings.ingest.published import iso_published
 from tidings.model import Article, Facts
 from tidings.nlp import Document, annotate, load_pipeline
 from tidings.settings import Settings, load_settings
 
-__all__ = ["analyze", "analyze_articles", "analyze_text"]
+__all__ = ["analyze", "analyze_articles", "analyze_text", "open_geocoder"]
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -40,22 +46,54 @@ def analyze(
     stdin: BinaryIO | None = None,
     client: httpx.Client | None = None,
     limit: int | None = None,
+    geocoder: Geocoder | None = None,
 ) -> Iterator[Facts]:
     """Facts for every article in ``sources`` (the first ``limit`` if given); errors go to
-    ``on_error`` (default: raise). The spaCy model is loaded before this returns, so a
-    ModelError is raised here, not from the iterator."""
+    ``on_error`` (default: raise). The spaCy model and the gazetteer are opened before this
+    returns, so a ModelError or GazetteerError is raised here, not from the iterator."""
     items = read(sources, settings, published=published, stdin=stdin, client=client)
     articles = _articles_only(items, on_error)
-    return analyze_articles(islice(articles, limit) if limit else articles, settings, on_error)
+    return analyze_articles(
+        islice(articles, limit) if limit else articles, settings, on_error, geocoder=geocoder
+    )
 
 
 def analyze_articles(
-    articles: Iterable[Article], settings: Settings, on_error: ErrorHandler = _raise
+    articles: Iterable[Article],
+    settings: Settings,
+    on_error: ErrorHandler = _raise,
+    *,
+    geocoder: Geocoder | None = None,
 ) -> Iterator[Facts]:
-    """Facts for Articles already in memory (no input checks: see ``ingest.check``)."""
+    """Facts for Articles already in memory (no input checks: see ``ingest.check``).
+    Without a ``geocoder`` one is opened from the settings (see ``open_geocoder``)."""
     nlp = load_pipeline(settings.model)
     options = ExtractOptions(summary_sentences=settings.summary_sentences)
-    return _extracted(annotate(articles, nlp, batch_size=settings.batch_size), options, on_error)
+    if geocoder is None:
+        geocoder = open_geocoder(settings)
+    documents = annotate(articles, nlp, batch_size=settings.batch_size)
+    return _extracted(documents, options, geocoder, on_error)
+
+
+def open_geocoder(
+    settings: Settings, on_build: Callable[[Path], None] | None = None
+) -> Geocoder | None:
+    """The place resolver over the settings' gazetteer, or None when ``settings.places`` is
+    off. A gazetteer that does not exist yet is built first (once, about 20 s); ``on_build``
+    hears of it beforehand. The connection is shared by every call in this process."""
+    if not settings.places:
+        return None
+    path = (settings.gazetteer_path or default_gazetteer_path()).expanduser()
+    if not path.is_file():
+        if on_build is not None:
+            on_build(path)
+        build_gazetteer(path)
+    return _geocoder(path.resolve())
+
+
+@lru_cache(maxsize=4)
+def _geocoder(path: Path) -> Geocoder:
+    return Geocoder(Gazetteer(path))
 
 
 def analyze_text(
@@ -79,11 +117,14 @@ def analyze_text(
 
 
 def _extracted(
-    documents: Iterable[Document], options: ExtractOptions, on_error: ErrorHandler
+    documents: Iterable[Document],
+    options: ExtractOptions,
+    geocoder: Geocoder | None,
+    on_error: ErrorHandler,
 ) -> Iterator[Facts]:
     for document in documents:
         try:
-            facts = extract(document, options)
+            facts = extract(document, options, geocoder)
         except Exception as error:  # one article's failure must not end the batch
             origin = document.article.origin
             reason = f"analysis failed ({type(error).__name__}: {error}); please report this"

@@ -44,6 +44,10 @@ class Settings(BaseModel):
     fetch_max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "tidings/0.1 (+https://github.com/tidings)"
     batch_size: int = Field(default=32, ge=1, description="Articles per spaCy batch.")
+    places: bool = Field(
+        default=True,
+        description="Resolve places against the offline gazetteer (built on first use).",
+    )
     gazetteer_path: Path | None = Field(
         default=None,
         description="The offline place index (SQLite); None means "

@@ -128,6 +128,7 @@ def evaluate_quotes(
     pairs = pairs[:limit] if limit else pairs
     documents = [read_document(text, annotation) for text, annotation in pairs]
     articles = (article_from_text(d.text, d.name) for d in documents)
+    settings = settings.model_copy(update={"places": False})  # quotes need no gazetteer
     every = direct = AttributionScores()
     if on_progress is not None:
         on_progress(0, len(documents))

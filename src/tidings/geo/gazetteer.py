@@ -8,11 +8,14 @@ disk, so a process using it stays small whatever the size of the index::
     with Gazetteer(path) as gazetteer:
         gazetteer.lookup("Pyongyang")[0].country   # 'KP'
         gazetteer.country("Republic of Korea").iso2  # 'KR'
+        gazetteer.lookup("Calif.")[0].region       # 'US-CA'
+        gazetteer.demonym("North Koreans")         # 'KP'
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +29,15 @@ __all__ = ["Candidate", "Country", "Gazetteer", "Subdivision"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Candidate:
-    """One GeoNames feature a name may refer to.
+    """One place a name may refer to: a GeoNames feature, or a division tidings added.
 
-    ``country`` is ISO 3166-1 alpha-2; ``admin1`` is GeoNames' first-order division code
-    (empty when unknown); ``feature_class``/``feature_code`` are GeoNames' (P/PPL, A/PCLI,
-    H/STM ...). ``population`` is 0 when unknown.
+    ``geonameid`` is the GeoNames id; below zero it is tidings' own (a first-level division
+    from countrystatecity, which has no GeoNames id) and output writes it as null.
+    ``country`` is ISO 3166-1 alpha-2 ('' for a continent); ``admin1`` is GeoNames'
+    first-order division code and ``region`` the ISO 3166-2 code of the first-level division
+    the place lies in (``US-CA``, ``KP-01``), both '' when unknown. ``feature_class`` and
+    ``feature_code`` are GeoNames' (P/PPL, A/PCLI, A/ADM1, L/CONT, H/STM ...).
+    ``population`` is 0 when unknown (always so for divisions).
     """
 
     geonameid: int
@@ -43,11 +50,18 @@ class Candidate:
     country: str
     admin1: str
     population: int
+    region: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Country:
-    """An ISO 3166-1 country. ``latitude``/``longitude`` are its capital's, when known."""
+    """An ISO 3166-1 country.
+
+    ``latitude``/``longitude`` are its centroid (countryinfo's, else countrystatecity's, else
+    its capital's), None when unknown. ``demonym`` is countryinfo's (``North Korean``), ''
+    when none; ``borders`` are the ISO alpha-2 codes of the countries it shares a land border
+    with.
+    """
 
     iso2: str
     iso3: str
@@ -58,6 +72,8 @@ class Country:
     population: int
     latitude: float | None
     longitude: float | None
+    demonym: str
+    borders: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,8 +89,14 @@ class Subdivision:
 
 _PLACE_COLUMNS = (
     "p.geonameid, p.name, p.ascii_name, p.latitude, p.longitude, p.feature_class, "
-    "p.feature_code, p.country, p.admin1, p.population"
+    "p.feature_code, p.country, p.admin1, p.population, p.region"
 )
+_COUNTRY_COLUMNS = (
+    "c.iso2, c.iso3, c.name, c.capital, c.geonameid, c.continent, c.population, c.latitude, "
+    "c.longitude, c.demonym, c.borders"
+)
+_LOOKUP_ORDER = "p.population DESC, n.main DESC, p.geonameid"
+_BATCH = 500  # names per query in lookup_many (SQLite allows 32766 parameters)
 
 
 class Gazetteer:
@@ -120,11 +142,37 @@ class Gazetteer:
             return []
         sql = (
             f"SELECT {_PLACE_COLUMNS} FROM names n JOIN places p USING (geonameid) "
-            "WHERE n.key = ? ORDER BY p.population DESC, n.main DESC, p.geonameid"
+            f"WHERE n.key = ? ORDER BY {_LOOKUP_ORDER}"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [_candidate(row) for row in self._query(sql, (key,))]
+
+    def lookup_many(self, names: Iterable[str]) -> dict[str, list[Candidate]]:
+        """:meth:`lookup` for many names at once: name as given -> its candidates."""
+        wanted: dict[str, list[str]] = {}  # key -> the names given that have it
+        result: dict[str, list[Candidate]] = {}
+        for name in names:
+            if name in result:
+                continue
+            result[name] = []
+            key = name_key(name)
+            if key:
+                wanted.setdefault(key, []).append(name)
+        keys = list(wanted)
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            rows = self._query(
+                f"SELECT n.key, {_PLACE_COLUMNS} FROM names n JOIN places p USING (geonameid) "
+                f"WHERE n.key IN ({', '.join('?' * len(batch))}) "
+                f"ORDER BY n.key, {_LOOKUP_ORDER}",
+                tuple(batch),
+            )
+            for row in rows:
+                candidate = _candidate(row[1:])
+                for name in wanted[str(row[0])]:
+                    result[name].append(candidate)
+        return result
 
     def get(self, geonameid: int) -> Candidate | None:
         """The place with this GeoNames id, or None."""
@@ -136,37 +184,47 @@ class Gazetteer:
     def country(self, code_or_name: str) -> Country | None:
         """A country by ISO alpha-2 or alpha-3 code (any case) or by one of its names."""
         text = code_or_name.strip()
-        columns = (
-            "c.iso2, c.iso3, c.name, c.capital, c.geonameid, c.continent, c.population, "
-            "c.latitude, c.longitude"
-        )
         rows: list[tuple[object, ...]] = []
         if len(text) in (2, 3) and text.isalpha():
             column = "iso2" if len(text) == 2 else "iso3"
             rows = self._query(
-                f"SELECT {columns} FROM countries c WHERE c.{column} = ?", (text.upper(),)
+                f"SELECT {_COUNTRY_COLUMNS} FROM countries c WHERE c.{column} = ?",
+                (text.upper(),),
             )
         if not rows:
             rows = self._query(
-                f"SELECT {columns} FROM country_names n JOIN countries c USING (iso2) "
+                f"SELECT {_COUNTRY_COLUMNS} FROM country_names n JOIN countries c USING (iso2) "
                 "WHERE n.key = ? ORDER BY c.population DESC LIMIT 1",
                 (name_key(text),),
             )
-        return Country(**dict(zip(Country.__slots__, rows[0], strict=True))) if rows else None  # type: ignore[arg-type]
+        return _country(rows[0]) if rows else None
 
     def countries(self) -> list[Country]:
         """Every country, by ISO alpha-2 code."""
-        rows = self._query(
-            "SELECT iso2, iso3, name, capital, geonameid, continent, population, latitude, "
-            "longitude FROM countries ORDER BY iso2",
-            (),
-        )
-        return [Country(**dict(zip(Country.__slots__, row, strict=True))) for row in rows]  # type: ignore[arg-type]
+        rows = self._query(f"SELECT {_COUNTRY_COLUMNS} FROM countries c ORDER BY c.iso2", ())
+        return [_country(row) for row in rows]
+
+    def demonym(self, word: str) -> str | None:
+        """The ISO alpha-2 country a demonym or adjective names: ``North Koreans`` -> ``KP``.
+
+        None for words that fit no country, or several (``Congolese``, ``Korean``).
+        """
+        rows = self._query("SELECT iso2 FROM demonyms WHERE key = ?", (name_key(word),))
+        return str(rows[0][0]) if rows else None
 
     def admin1_name(self, country: str, code: str) -> str | None:
         """The name of GeoNames admin1 division ``code`` of ``country``, where known."""
         rows = self._query(
-            "SELECT name FROM admin1 WHERE country = ? AND code = ?", (country.upper(), code)
+            "SELECT name FROM admin1 WHERE country = ? AND code = ? AND name != ''",
+            (country.upper(), code),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def admin1_region(self, country: str, code: str) -> str | None:
+        """The ISO 3166-2 region GeoNames admin1 ``code`` of ``country`` maps to, where known."""
+        rows = self._query(
+            "SELECT region FROM admin1 WHERE country = ? AND code = ? AND region != ''",
+            (country.upper(), code),
         )
         return str(rows[0][0]) if rows else None
 
@@ -189,7 +247,7 @@ class Gazetteer:
         result: dict[str, str | int] = {"path": str(self.path), "bytes": self.path.stat().st_size}
         for key, value in self._query("SELECT key, value FROM meta ORDER BY key", ()):
             result[str(key)] = str(value)
-        for table in ("places", "names", "countries", "admin1", "subdivisions"):
+        for table in ("places", "names", "countries", "demonyms", "admin1", "subdivisions"):
             result[table] = int(self._query(f"SELECT count(*) FROM {table}", ())[0][0])  # type: ignore[call-overload]
         return result
 
@@ -216,3 +274,10 @@ def _recover(path: Path) -> None:
 
 def _candidate(row: tuple[object, ...]) -> Candidate:
     return Candidate(**dict(zip(Candidate.__slots__, row, strict=True)))  # type: ignore[arg-type]
+
+
+def _country(row: tuple[object, ...]) -> Country:
+    fields = dict(zip(Country.__slots__, row, strict=True))
+    borders = str(fields["borders"] or "")
+    fields["borders"] = tuple(borders.split(",")) if borders else ()
+    return Country(**fields)  # type: ignore[arg-type]

@@ -9,9 +9,12 @@ tab-separated columns::
     population  elevation  dem  timezone  modification date
 
 Rows are upserted by geonameid (their names replaced), so importing a file twice changes
-nothing. The whole file goes in one transaction: a corrupt or wrong-format line raises
-:class:`~tidings.errors.GazetteerError` naming the file and the line, and the gazetteer is left
-as it was; an import that is killed midway is rolled back by SQLite and can simply be re-run.
+nothing. Each row's ``region`` (ISO 3166-2) comes from the gazetteer's ``admin1`` table: the
+region its GeoNames admin1 code maps to, '' where the code is not mapped (always so in a
+gazetteer the import creates). The whole file goes in one transaction: a corrupt or
+wrong-format line raises :class:`~tidings.errors.GazetteerError` naming the file and the
+line, and the gazetteer is left as it was; an import that is killed midway is rolled back by
+SQLite and can simply be re-run.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ class ImportResult:
 
 
 N = TypeVar("N", int, float)
-Row = tuple[int, str, str, float, float, str, str, str, str, int]
+Row = tuple[int, str, str, float, float, str, str, str, str, int, str]
 
 
 def import_geonames(
@@ -70,13 +73,14 @@ def import_geonames(
     try:
         db.execute("BEGIN IMMEDIATE")
         _check_schema(db, target, created)
+        regions = _regions(db)
         count = 0
         batch: list[tuple[Row, list[str]]] = []
         with _lines(source) as lines:
             for number, raw in lines:
                 if not raw.strip():
                     continue
-                batch.append(_parse(raw, source, number))
+                batch.append(_parse(raw, source, number, regions))
                 count += 1
                 if len(batch) >= BATCH:
                     _write(db, batch)
@@ -151,7 +155,15 @@ def _member(archive: zipfile.ZipFile, source: Path) -> str:
     )
 
 
-def _parse(raw: bytes, source: Path, number: int) -> tuple[Row, list[str]]:
+def _regions(db: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> ISO 3166-2 region, from the ``admin1`` table."""
+    rows = db.execute("SELECT country, code, region FROM admin1 WHERE region != ''")
+    return {(country, code): region for country, code, region in rows}
+
+
+def _parse(
+    raw: bytes, source: Path, number: int, regions: dict[tuple[str, str], str]
+) -> tuple[Row, list[str]]:
     where = f"{source}: line {number}"
     try:
         line = raw.decode("utf-8").rstrip("\r\n")
@@ -176,6 +188,7 @@ def _parse(raw: bytes, source: Path, number: int) -> tuple[Row, list[str]]:
         raise GazetteerError(f"{where}: unknown feature class {feature_class!r}")
     if len(country) not in (0, 2):
         raise GazetteerError(f"{where}: country code {country!r} is not ISO alpha-2")
+    country = country.upper()
     row: Row = (
         geonameid,
         name,
@@ -184,9 +197,10 @@ def _parse(raw: bytes, source: Path, number: int) -> tuple[Row, list[str]]:
         longitude,
         feature_class,
         fields[7],
-        country.upper(),
+        country,
         fields[10],
         population,
+        regions.get((country, fields[10]), ""),
     )
     alternates = [value for value in fields[3].split(",") if value]
     return row, alternates
@@ -204,7 +218,7 @@ def _write(db: sqlite3.Connection, batch: list[tuple[Row, list[str]]]) -> None:
         return
     db.executemany("DELETE FROM names WHERE geonameid = ?", [(row[0],) for row, _ in batch])
     db.executemany(
-        "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [row for row, _ in batch],
     )
     names: set[tuple[str, int, int]] = set()
@@ -217,7 +231,8 @@ def _write(db: sqlite3.Connection, batch: list[tuple[Row, list[str]]]) -> None:
             if key and key != main:
                 names.add((key, row[0], 0))
     db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", sorted(names))
-    db.executemany(
-        "INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?, ?)",
+    db.executemany(  # GeoNames' own ADM1 rows name their code; keep the region mapped
+        "INSERT INTO admin1 VALUES (?, ?, ?, ?, '') ON CONFLICT (country, code) DO UPDATE "
+        "SET name = excluded.name, geonameid = excluded.geonameid",
         [(row[7], row[8], row[1], row[0]) for row, _ in batch if row[6] == "ADM1" and row[8]],
     )

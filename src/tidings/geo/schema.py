@@ -3,16 +3,23 @@
 Tables::
 
     meta               key -> value: schema version, build time, sources
-    places             one row per GeoNames feature (geonameid primary key)
+    places             one row per place (geonameid primary key), with its ISO 3166-2 region
     names              normalised name -> geonameid, main (1) or alternate (0) name
-    countries          ISO 3166-1 countries: codes, name, capital, continent, population
-    country_names      normalised country name -> ISO alpha-2
-    admin1             GeoNames first-order division codes (country + code) -> name
+    countries          ISO 3166-1 countries: codes, name, capital, continent, population,
+                       centroid, demonym, neighbours
+    country_names      normalised country name -> ISO alpha-2 (never two countries per name)
+    demonyms           normalised demonym or adjective -> ISO alpha-2 (North Korean -> KP)
+    admin1             GeoNames first-order division codes (country + code) -> name, region
     subdivisions       ISO 3166-2 subdivisions (pycountry): code, country, name, type, parent
     subdivision_names  normalised subdivision name -> ISO 3166-2 code
 
 GeoNames admin1 codes (``places.admin1``, table ``admin1``) are GeoNames' own codes, not ISO
-3166-2: for most countries they differ (Pyongyang is KP admin1 ``12``, ISO ``KP-01``).
+3166-2: for most countries they differ (Pyongyang is KP admin1 ``12``, ISO ``KP-01``). The
+``admin1`` table maps them to ISO 3166-2 first-level codes where that is known
+(``admin1.region``); ``places.region`` holds that code for every place ('' when unknown).
+
+Ids below zero are tidings' own, not GeoNames ids: first-level divisions from
+countrystatecity are stored under ``-(1_000_000 + state id)``. Output writes them as null.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,7 +46,8 @@ CREATE TABLE IF NOT EXISTS places (
     feature_code TEXT NOT NULL,
     country TEXT NOT NULL,
     admin1 TEXT NOT NULL,
-    population INTEGER NOT NULL
+    population INTEGER NOT NULL,
+    region TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL,
@@ -56,18 +64,25 @@ CREATE TABLE IF NOT EXISTS countries (
     continent TEXT NOT NULL,
     population INTEGER NOT NULL,
     latitude REAL,
-    longitude REAL
+    longitude REAL,
+    demonym TEXT NOT NULL,
+    borders TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS country_names (
     key TEXT NOT NULL,
     iso2 TEXT NOT NULL,
     PRIMARY KEY (key, iso2)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS demonyms (
+    key TEXT PRIMARY KEY,
+    iso2 TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS admin1 (
     country TEXT NOT NULL,
     code TEXT NOT NULL,
     name TEXT NOT NULL,
     geonameid INTEGER,
+    region TEXT NOT NULL,
     PRIMARY KEY (country, code)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS subdivisions (
@@ -94,8 +109,10 @@ CREATE INDEX IF NOT EXISTS places_country ON places (country, admin1);
 _FOLDED = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "þ": "th", "æ": "ae", "œ": "oe"}
 )
-_APOSTROPHES = re.compile(r"['’‘ʼʻ`´]")
+_APOSTROPHES = str.maketrans("", "", "'’‘ʼʻ`´")
 _SEPARATORS = re.compile(r"[\W_]+")
+# Single letters joined by periods: U.S., D.C., U.S.A. (but not 3.5 or St.)
+_INITIALS = re.compile(r"(?<![^\W_])[^\W\d_](?:\.[^\W\d_])+\.?(?![^\W_])")
 
 
 def name_key(name: str) -> str:
@@ -105,12 +122,25 @@ def name_key(name: str) -> str:
     True
     >>> name_key("P'yŏngyang-si")
     'pyongyang si'
+    >>> name_key("U.S.") == name_key("US") == "us"
+    True
+    >>> name_key("Washington, D.C.")
+    'washington dc'
     """
     text = name.casefold()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_FOLDED))
-        text = _combining().sub("", text).translate(_FOLDED)
-    return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", text)).strip()
+    if text.isascii():
+        text = text.translate(_APOSTROPHES)
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_FOLDED)).translate(_bare())
+    if "." in text:
+        text = _INITIALS.sub(_join_initials, text)
+    if text.replace(" ", "").isalnum():  # only words and spaces: no need for the pattern
+        return " ".join(text.split())
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+def _join_initials(match: re.Match[str]) -> str:
+    return match.group().replace(".", "")
 
 
 def ascii_name(name: str) -> str:
@@ -119,6 +149,18 @@ def ascii_name(name: str) -> str:
         return name.strip()
     bare = _combining().sub("", unicodedata.normalize("NFKD", name))
     return bare.encode("ascii", "ignore").decode("ascii").strip()
+
+
+@functools.cache
+def _bare() -> dict[int, str | None]:
+    """A table for str.translate: drop accents (once NFKD has split them off) and apostrophes,
+    fold the letters NFKD does not take apart."""
+    table: dict[int, str | None] = {
+        code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))
+    }
+    table.update(dict.fromkeys(_APOSTROPHES))
+    table.update(_FOLDED)
+    return table
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tidings.model import Entity, Facts, Quantity, Quote
+from tidings.model import Entity, Facts, Place, Quantity, Quote
 
 ENTITY_HEADINGS = {
     "PERSON": "People",
@@ -28,7 +28,7 @@ QUOTE_PREVIEW = 240
 
 
 def render(facts: Facts) -> RenderableType:
-    """Everything in one panel: header, summary, entities, quotes, numbers."""
+    """Everything in one panel: header, summary, entities, places, quotes, numbers."""
     article = facts.article
     headline = Text(article.title or "(no headline)", style="bold")
     where = Text(article.url or article.origin, style="dim", no_wrap=True, overflow="ellipsis")
@@ -37,6 +37,7 @@ def render(facts: Facts) -> RenderableType:
         "Summary", [_bullets([s.text for s in facts.summary])] if facts.summary else []
     )
     parts += _section("Entities", [_entities_table(facts.entities)] if facts.entities else [])
+    parts += _section("Places", _places(facts) if facts.places else [])
     parts += _section("Quotes", [_quote(q) for q in facts.quotes])
     parts += _section("Numbers", [_quantities_table(facts.quantities)] if facts.quantities else [])
     return Panel(Group(*parts), title=f"tidings · {article.id}", title_align="left", expand=True)
@@ -93,6 +94,41 @@ def _entities_table(entities: tuple[Entity, ...]) -> Table:
             )
             table.add_row(heading, names)
     return table
+
+
+def _places(facts: Facts) -> list[RenderableType]:
+    """The focus in one line, then one row per distinct place, with how it was mentioned."""
+    items: list[RenderableType] = []
+    if facts.focus:
+        about = ", ".join(focus.name for focus in facts.focus[:3])
+        items.append(Text.assemble(("About: ", "bold"), about))
+    groups: dict[tuple[str, float | None, float | None], list[Place]] = defaultdict(list)
+    for place in facts.places:
+        groups[place.name, place.lat, place.lon].append(place)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="magenta", max_width=24)
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for (name, lat, lon), mentions in groups.items():
+        first = mentions[0]
+        count = f" ×{len(mentions)}" if len(mentions) > 1 else ""
+        if lat is None or lon is None:
+            table.add_row(name + count, "not placed", Text(first.reason or "", style="dim"))
+            continue
+        where = f"{abs(lat):.2f}{'N' if lat >= 0 else 'S'} {abs(lon):.2f}{'E' if lon >= 0 else 'W'}"
+        metonymic = sum(place.metonymic for place in mentions)
+        detail = " · ".join(
+            bit
+            for bit in (
+                first.admin1 or first.country,
+                first.precision,
+                f"metonymic ×{metonymic}" if metonymic else "",
+            )
+            if bit
+        )
+        table.add_row(name + count, where, detail)
+    items.append(table)
+    return items
 
 
 def _quote(quote: Quote) -> Text:
