@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from tidings.geo.aliases import STATE_ABBREVIATIONS
 from tidings.geo.focus import rank_focus
 from tidings.geo.geocoder import Geocoder, Toponym
 from tidings.geo.schema import name_key
@@ -54,12 +55,19 @@ POLITICAL_NOUNS = frozenset(
     "government decision policy position response statement demand support officials "
     "leadership regime plan stance move refusal approval ban sanctions".split()
 )
-STRONG_CODES = frozenset(
-    {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "ADM1", "ADM2"}
+DISEASES = frozenset(
+    {"ebola", "zika", "lassa", "nipah", "hendra", "west nile", "reston", "lyme", "rift valley"}
 )
+DISEASE_WORDS = frozenset(
+    "virus viruses fever disease outbreak strain vaccine epidemic infection infections "
+    "flu encephalitis".split()
+)
+ABBREVIATIONS = frozenset(name for name in STATE_ABBREVIATIONS if name.endswith("."))
+STRONG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "ADM1", "ADM2"})
 NOTABLE_POPULATION = 100_000
 HEADLINE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
+_DATELINE_END = re.compile(r"(?:,[^\n]{0,30})?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
 _TRAILING = re.compile(r"[\s,;:.\-–—]+$")
 
 
@@ -83,27 +91,81 @@ def _recognise(
     demonyms: dict[tuple[int, int], str] = {}
     taken: list[tuple[int, int]] = []
     for entity in entities:
-        for mention in entity.mentions:
-            taken.append((mention.start, mention.end))
-            if entity.type in PLACE_TYPES:
-                if name_key(mention.text) not in COMPASS:
-                    for start, end in _parts(text, mention.start, mention.end):
-                        found[start, end] = _toponym(doc, start, end, entity.id)
-                continue
-            if entity.type == "NORP":
-                country = geocoder.demonym(mention.text)
-                if country:
-                    demonyms[mention.start, mention.end] = country
-                    continue
-            if _place_like(doc, mention.start, mention.end, geocoder):
-                found[mention.start, mention.end] = _toponym(
-                    doc, mention.start, mention.end, entity.id
-                )
+        taken.extend((mention.start, mention.end) for mention in entity.mentions)
+        spans = _entity_places(doc, entity, geocoder, demonyms)
+        for start, end in spans:
+            found[start, end] = _toponym(doc, start, end, entity.id)
     for start, end in _untagged_names(doc, taken):
-        if _place_like(doc, start, end, geocoder):
+        if _place_like(doc, start, end, geocoder, strict=True):
             found[start, end] = _toponym(doc, start, end, None)
     ordered = sorted(found.values(), key=lambda toponym: toponym.start)
     return link_containers(ordered, text), demonyms
+
+
+def _entity_places(
+    doc: Doc, entity: Entity, geocoder: Geocoder, demonyms: dict[tuple[int, int], str]
+) -> list[tuple[int, int]]:
+    """The place spans among one entity's mentions; its demonym mentions go to ``demonyms``."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    if entity.type in PLACE_TYPES or entity.type == "NORP":
+        for mention in entity.mentions:
+            country = None if geocoder.candidates(mention.text) else geocoder.demonym(mention.text)
+            if country:  # "Angolans" tagged GPE, "North Korean" NORP: people, not a place
+                demonyms[mention.start, mention.end] = country
+            elif entity.type != "NORP" and not _not_a_place(doc, mention.start, mention.end):
+                spans.extend(_parts(text, mention.start, _with_period(text, mention.end)))
+        return spans
+    # Mistyped by the model: the whole name is a place when one of its mentions reads as one.
+    if any(_place_like(doc, m.start, m.end, geocoder) for m in entity.mentions):
+        return [
+            (m.start, _with_period(text, m.end))
+            for m in entity.mentions
+            if not _not_a_place(doc, m.start, m.end)
+        ]
+    for mention in entity.mentions:  # "U.S. Food and Drug Administration": the U.S.
+        prefix = _country_prefix(doc, mention.start, mention.end, geocoder)
+        if prefix is not None:
+            spans.append(prefix)
+    return spans
+
+
+def _not_a_place(doc: Doc, start: int, end: int) -> bool:
+    """A compass word alone ("the North"), or a disease named after a place ("Ebola",
+    "West Nile virus", "Marburg fever")."""
+    key = name_key(doc.text[start:end])
+    if key in COMPASS or key in DISEASES:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    following = [token.lower_ for token in doc[span.end : span.end + 2]]
+    if following[:1] == ["-"]:  # "Ebola-Reston"
+        following = following[1:]
+    return bool(following) and following[0] in DISEASE_WORDS
+
+
+def _with_period(text: str, end: int) -> int:
+    """ "Ky." and "Calif.": an abbreviation's full stop belongs to the name."""
+    start = text.rfind(" ", 0, end) + 1
+    if text[end : end + 1] == "." and text[start : end + 1] in ABBREVIATIONS:
+        return end + 1
+    return end
+
+
+def _country_prefix(doc: Doc, start: int, end: int, geocoder: Geocoder) -> tuple[int, int] | None:
+    """The country an organisation's name starts with: "U.S. Army", "China Daily"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    for size in (3, 2, 1):
+        if size >= len(span):
+            continue
+        head = span[:size]
+        candidates = geocoder.candidates(head.text)
+        if candidates and candidates[0].feature_code.startswith("PCL"):
+            return head.start_char, head.end_char
+    return None
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -125,7 +187,14 @@ def _toponym(doc: Doc, start: int, end: int, entity: str | None) -> Toponym:
         end=end,
         entity=entity,
         metonymic=span is not None and _metonymic(span),
+        dateline=_dateline(doc.text, start, end),
     )
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """ "WASHINGTON (Reuters) -" or "SEOUL, Nov. 13 —" opening a paragraph: a city."""
+    opening = start == 0 or text[:start].rstrip(" \t").endswith("\n")
+    return opening and text[start:end].isupper() and bool(_DATELINE_END.match(text, end))
 
 
 def _metonymic(span: SpacySpan) -> bool:
@@ -141,27 +210,36 @@ def _metonymic(span: SpacySpan) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in AGENT_VERBS
 
 
-def _place_like(doc: Doc, start: int, end: int, geocoder: Geocoder) -> bool:
-    """A name spaCy did not call a place, but that the gazetteer knows well enough."""
+def _place_like(
+    doc: Doc, start: int, end: int, geocoder: Geocoder, *, strict: bool = False
+) -> bool:
+    """A name spaCy did not call a place, but that the gazetteer knows well enough: a
+    country, continent or region by its name, or a city of note after "in", "from", "of"...
+    ``strict`` (for words spaCy did not tag at all) asks for a region's main name."""
     name = doc.text[start:end]
-    if not name[:1].isupper() or name_key(name) in COMPASS:
+    key = name_key(name)
+    if not name[:1].isupper() or key in COMPASS or key in DISEASES or len(key) < 3:
         return False
     candidates = geocoder.candidates(name)
     if not candidates:
         return False
-    if any(c.feature_code in STRONG_CODES and _named(c.name, name) for c in candidates):
-        return True
+    for candidate in candidates:
+        if candidate.feature_code.startswith("PCL") or candidate.feature_code == "CONT":
+            return True
+        if candidate.feature_code in STRONG_CODES and (
+            not strict or name_key(candidate.name) == key
+        ):
+            return True
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
-    before = doc[span.start - 1]
-    return before.lower_ in LOCATIVE and candidates[0].population >= NOTABLE_POPULATION
-
-
-def _named(official: str, written: str) -> bool:
-    """Whether the words as written are a full name of the place, not just an alias such as
-    a code ("CA") that collides with ordinary words."""
-    return len(written) > 2 or (written.isupper() and name_key(official) == name_key(written))
+    before = doc[span.start - 1].lower_
+    top = candidates[0]
+    return (
+        (before in LOCATIVE or (before == "of" and not strict))
+        and top.population >= NOTABLE_POPULATION
+        and name_key(top.name) == key
+    )
 
 
 def _untagged_names(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -27,6 +27,8 @@ COUNTRY_NAMES: dict[str, str] = {
     "South Korea": "KR", "North Korea": "KP", "Russia": "RU", "Vietnam": "VN", "Laos": "LA",
     "Syria": "SY", "Iran": "IR",
     "DRC": "CD", "DR Congo": "CD", "D.R. Congo": "CD", "Congo-Kinshasa": "CD",
+    "Democratic Republic of Congo": "CD", "Democratic Republic of the Congo": "CD",
+    "Zaire": "CD", "Zaïre": "CD", "Macedonia": "MK", "FYROM": "MK",
     "Congo-Brazzaville": "CG",
     "Burma": "MM", "Ivory Coast": "CI", "Czech Republic": "CZ", "Czechia": "CZ",
     "Holland": "NL", "The Netherlands": "NL", "UAE": "AE", "U.A.E.": "AE",

@@ -36,6 +36,7 @@ from typing import Any
 from tidings.errors import GazetteerError
 from tidings.geo import sources
 from tidings.geo.aliases import STATE_ABBREVIATIONS
+from tidings.geo.areas import AREAS, area_id
 from tidings.geo.countries import CountryRow, country_names, country_rows, demonyms
 from tidings.geo.regions import Division, admin1_votes, divisions, region_levels
 from tidings.geo.schema import DDL, INDEXES, SCHEMA_VERSION, ascii_name, name_key
@@ -108,6 +109,7 @@ def _write(path: Path) -> dict[str, int]:
             )
             _insert_countries(db, countries, capitals)
             _insert_continents(db)
+            _insert_areas(db)
             iso_names = {record.code: record.name for record in pycountry.subdivisions}
             placed = list(divisions(states, parents, iso_names, leaf_countries))
             _insert_divisions(db, placed, regions)
@@ -268,6 +270,34 @@ def _insert_continents(db: sqlite3.Connection) -> None:
     )
 
 
+def _insert_areas(db: sqlite3.Connection) -> None:
+    """Oceans, seas, world regions and islands written by hand (:mod:`tidings.geo.areas`)."""
+    rows = []
+    names = set()
+    for position, area in enumerate(AREAS):
+        identifier = area_id(position)
+        feature_class, feature_code = area.feature.split(".")
+        rows.append(
+            (
+                identifier,
+                area.name,
+                ascii_name(area.name),
+                area.latitude,
+                area.longitude,
+                feature_class,
+                feature_code,
+                area.country,
+                "",
+                area.population,
+                "",
+            )
+        )
+        names.add((name_key(area.name), identifier, 1))
+        names.update((name_key(alias), identifier, 0) for alias in area.aliases)
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", sorted(names))
+
+
 def _estimate_division_populations(db: sqlite3.Connection) -> None:
     """Divisions come without a population; give each the people of the cities500 places in
     its region (a lower bound), shared evenly among a region's second-level divisions, so
@@ -285,7 +315,8 @@ def _estimate_division_populations(db: sqlite3.Connection) -> None:
         ).fetchall()
     )
     rows = db.execute(
-        "SELECT geonameid, feature_code, region FROM places WHERE geonameid < 0"
+        "SELECT geonameid, feature_code, region FROM places "
+        "WHERE geonameid < 0 AND feature_code IN ('ADM1', 'ADM2')"
     ).fetchall()
     db.executemany(
         "UPDATE places SET population = ? WHERE geonameid = ?",

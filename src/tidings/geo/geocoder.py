@@ -68,7 +68,14 @@ FEATURE_PRIOR: dict[str, float] = {
     "PCLIX": 3.0,
     "TERR": 3.0,
     "ADM1": 3.5,
-    "PPLC": 2.5,
+    "PPLC": 3.0,
+    "OCN": 4.0,
+    "SEA": 3.5,
+    "GULF": 3.0,
+    "RGN": 3.0,
+    "ISL": 2.0,
+    "DSRT": 2.0,
+    "PEN": 2.0,
     "PPLA": 1.5,
     "ADM2": 1.0,
     "PPLA2": 0.8,
@@ -76,9 +83,13 @@ FEATURE_PRIOR: dict[str, float] = {
 CLASS_PRIOR: dict[str, float] = {"P": 0.0, "A": 0.5, "H": 0.5, "T": 0.5, "L": 0.5, "S": 0.0}
 
 LOOKUP_LIMIT = 80
+WIDE_AREAS = frozenset({"OCN", "SEA", "GULF", "RGN", "ISL", "ISLS", "DSRT", "PEN"})
+ALTERNATE_NAME_PENALTY = 1.0  # a town only known by this name as an alternate
+DATELINE_BONUS = 3.0  # "WASHINGTON (Reuters) -" is a city
 CITY_SHARE = 0.25  # a city this big a share of its same-named division stands for it
+POPULATION_WEIGHT = 0.6  # per tenfold population
 COUNTRY_WEIGHT = 3.0  # a candidate in the article's main country
-REGION_WEIGHT = 2.0  # a candidate inside a region the article names
+REGION_WEIGHT = 1.0  # a candidate inside a region the article names
 CONTAINER_WEIGHT = 6.0  # a candidate inside the place written beside it
 NEAR_KM = 400.0  # "inside" a region or country without codes: this close to its point
 MIN_SUPPORTED_POPULATION = 20_000  # below this, a namesake needs the article's support
@@ -101,6 +112,7 @@ class Toponym:
     metonymic: bool = False
     container: int | None = None  # index of the toponym written beside it ("Pandi, Bulacan")
     classes: frozenset[str] | None = None  # feature classes it may be, when its words say so
+    dateline: bool = False  # "WASHINGTON (Reuters) -": a city
 
 
 @dataclass(slots=True)
@@ -177,7 +189,7 @@ class Geocoder:
                 choices[index] = by_key[key]
                 continue
             inside = container.candidate if container else None
-            choice = _choose(options[index], context, inside)
+            choice = _choose(options[index], context, inside, key, toponym.dateline)
             choices[index] = choice
             if container is None:
                 by_key[key] = choice
@@ -190,10 +202,15 @@ class Geocoder:
             place = self.country_place(country) if country else None
             return [place] if place else []
         classes = toponym.classes or _head_classes(toponym.text)
-        if classes is not None:
-            return [c for c in found if c.feature_class in classes]
+        if classes is not None:  # "Rhode Island" is a state, never a town called so
+            kept = [c for c in found if c.feature_class in classes]
+            return kept or [c for c in found if c.feature_class == "A"]
         # A name with no generic word is a settlement, a region or a country first.
-        settled = [c for c in found if c.feature_class in "PA" or c.feature_code == "CONT"]
+        settled = [
+            c
+            for c in found
+            if c.feature_class in "PA" or c.feature_code == "CONT" or c.feature_code in WIDE_AREAS
+        ]
         return _cities_over_their_provinces(settled or found)
 
 
@@ -236,17 +253,28 @@ def _context(options: Sequence[list[Candidate]], demonyms: Iterable[str]) -> _Co
         elif top.feature_code == "ADM1" and top.region:
             context.regions.add(top.region)
             context.add(top.country, 0.5)
-        elif len({c.country for c in candidates}) == 1:
+        elif len({c.country for c in candidates}) == 1 and top.population >= (
+            MIN_SUPPORTED_POPULATION
+        ):
             context.add(top.country, 0.5)
             context.points.append(top)
     return context
 
 
-def _choose(candidates: list[Candidate], context: _Context, inside: Candidate | None) -> _Choice:
+def _choose(
+    candidates: list[Candidate],
+    context: _Context,
+    inside: Candidate | None,
+    key: str,
+    dateline: bool = False,
+) -> _Choice:
     if not candidates:
         return _Choice(None, 0.0, UNKNOWN)
     scored = sorted(
-        ((_score(candidate, context, inside), candidate) for candidate in candidates),
+        (
+            (_score(candidate, context, inside, key, dateline), candidate)
+            for candidate in candidates
+        ),
         key=lambda pair: -pair[0],
     )
     best_score, best = scored[0]
@@ -262,12 +290,30 @@ def _choose(candidates: list[Candidate], context: _Context, inside: Candidate | 
             f"ambiguous: {len(candidates)} places have this name and nothing in the "
             "article says which",
         )
+    if weak and context.countries and inside is None:
+        return _Choice(
+            None,
+            confidence,
+            f"only a small namesake in {best.country or 'another country'}, outside the "
+            "countries the article is about",
+        )
     return _Choice(best, confidence, None)
 
 
-def _score(candidate: Candidate, context: _Context, inside: Candidate | None) -> float:
+def _score(
+    candidate: Candidate,
+    context: _Context,
+    inside: Candidate | None,
+    key: str,
+    dateline: bool = False,
+) -> float:
     score = FEATURE_PRIOR.get(candidate.feature_code, CLASS_PRIOR.get(candidate.feature_class, 0.0))
-    score += 0.45 * math.log10(candidate.population + 10)
+    if candidate.feature_class == "P":
+        if key not in (name_key(candidate.name), name_key(candidate.ascii_name)):
+            score -= ALTERNATE_NAME_PENALTY
+        if dateline:
+            score += DATELINE_BONUS
+    score += POPULATION_WEIGHT * math.log10(candidate.population + 10)
     share = context.share(candidate.country)
     if share:
         score += COUNTRY_WEIGHT * (0.5 + share)
@@ -302,11 +348,14 @@ def _distance_km(first: Candidate, second: Candidate) -> float:
 
 
 def precision_of(candidate: Candidate) -> str:
-    """How precisely the coordinates place it: continent | country | admin1 | admin2 | city |
+    """How precisely the coordinates place it: continent (also oceans, seas and regions across
+    borders) | country | admin1 (also regions and islands within a country) | admin2 | city |
     point."""
     code = candidate.feature_code
-    if code == "CONT":
+    if code == "CONT" or (code in WIDE_AREAS and not candidate.country):
         return "continent"
+    if code in WIDE_AREAS:
+        return "admin1"
     if code.startswith("PCL") or code == "TERR":
         return "country"
     if code == "ADM1":
