@@ -394,3 +394,46 @@ def test_the_real_sets(
     ]
     scores = score_articles(dataset.articles, oracle)
     assert scores.spans.f1 == 1.0 and scores.distances.accuracy_at_161 == 1.0
+
+
+# --- tidings eval geoparsing, end to end on the written sample -----------------------------
+
+
+def test_eval_geoparsing_runs_tidings_over_the_sample(geovirus_file: Path) -> None:
+    from tidings.evaluation.places import evaluate_geoparsing
+    from tidings.settings import load_settings
+
+    result = evaluate_geoparsing(geovirus_file, load_settings())
+    assert result.articles == 2
+    spans = result.end_to_end.spans
+    assert spans.gold == 5 and spans.matched == 5  # Lagos twice, Abuja, Nigeria, Lima
+    assert result.end_to_end.distances.accuracy_at_161 == 1.0  # every one within 161 km
+    assert result.oracle.spans.f1 == 1.0 and result.oracle.distances.accuracy_at_161 == 1.0
+    # Nigeria is a country: only the four cities are below country level
+    assert result.below_country.spans.matched == 4
+
+
+def test_eval_geoparsing_cli(geovirus_file: Path, tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from tidings.cli import main
+
+    runner = CliRunner()
+    table = runner.invoke(main, ["eval", "geoparsing", "--dataset", str(geovirus_file)])
+    assert table.exit_code == 0, table.output
+    assert "CamCoder (published)" in table.output and "oracle" in table.output
+    as_json = runner.invoke(
+        main, ["eval", "geoparsing", "--dataset", str(geovirus_file), "--format", "json"]
+    )
+    document = json.loads(as_json.stdout)
+    assert document["schema"] == "tidings/eval-geoparsing@1"
+    assert document["end_to_end"]["toponyms"]["f1"] == 1.0
+    assert {anchor["system"] for anchor in document["anchors"]} == {
+        "CamCoder",
+        "Edinburgh",
+        "CLAVIN",
+    }
+    missing = runner.invoke(main, ["eval", "geoparsing", "--dataset", str(tmp_path / "no.xml")])
+    assert missing.exit_code == 2 and "no.xml" in missing.output

@@ -217,3 +217,56 @@ def test_same_name_same_place_within_an_article(geocoder: Geocoder) -> None:
 def test_demonym_given_as_a_place_name_is_its_country(geocoder: Geocoder) -> None:
     (place,) = geocoder.resolve([Toponym(text="Russian", start=0, end=7)])
     assert (place.country, place.precision) == ("RU", "country")
+
+
+def test_world_regions_seas_and_islands(nlp: Language, geocoder: Geocoder) -> None:
+    facts = analyse(
+        "Tensions in the Middle East rose as ships crossed the Mediterranean. Farmers on "
+        "Java and in Rhode Island reported losses.",
+        nlp,
+        geocoder,
+    )
+    middle_east = only(facts, "Middle East")
+    assert (middle_east.feature, middle_east.precision, middle_east.geonameid) == (
+        "L.RGN",
+        "continent",
+        None,  # tidings' own entry: no GeoNames id
+    )
+    assert only(facts, "Mediterranean").feature == "H.SEA"
+    assert (only(facts, "Java").country, only(facts, "Java").feature) == ("ID", "T.ISL")
+    assert only(facts, "Rhode Island").admin1 == "US-RI"  # a state, though its head is "island"
+
+
+def test_diseases_named_after_places_are_not_places(nlp: Language, geocoder: Geocoder) -> None:
+    facts = analyse(
+        "Ebola and West Nile virus cases rose in Uganda, where Marburg fever was also found.",
+        nlp,
+        geocoder,
+    )
+    assert [place.text for place in facts.places] == ["Uganda"]
+
+
+def test_abbreviations_keep_their_full_stop(nlp: Language, geocoder: Geocoder) -> None:
+    facts = analyse("He grew up in Louisville, Ky. and moved to Calif. in 2001.", nlp, geocoder)
+    texts = {place.text: place for place in facts.places}
+    assert texts["Ky."].admin1 == "US-KY"
+    assert texts["Louisville"].admin1 == "US-KY"  # its container
+
+
+def test_a_dateline_is_a_city(nlp: Language, geocoder: Geocoder) -> None:
+    facts = analyse(
+        "WASHINGTON (Reuters) - Lawmakers in Olympia and Seattle passed the bill.", nlp, geocoder
+    )
+    washington = only(facts, "WASHINGTON")
+    assert (washington.feature, washington.admin1) == ("P.PPLC", "US-DC")
+
+
+def test_small_namesake_abroad_is_not_placed(geocoder: Geocoder) -> None:
+    toponyms = [
+        Toponym(text="London", start=0, end=6),
+        Toponym(text="Heathrow", start=11, end=19),
+    ]
+    london, heathrow = geocoder.resolve(toponyms, demonyms=["GB", "GB"])  # "British" ...
+    assert london.country == "GB"
+    # the only Heathrow in the bundled data is a town in Florida: not where this happened
+    assert heathrow.lat is None and heathrow.reason and "namesake" in heathrow.reason

@@ -11,10 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tidings.evaluation.places import evaluate_geoparsing
 from tidings.evaluation.quotes import evaluate_quotes
-from tidings.settings import Settings
+from tidings.settings import Settings, load_settings
 
-POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear" / "dev"
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+POLNEAR_DEV = EVAL / "quotes" / "polnear" / "dev"
+GEOPARSING = EVAL / "geoparsing"
+ARTICLES = 40  # the first 40 articles of each geoparsing set: about 4 s each
 TEXTS = 20  # the first 20 dev texts: about 6 s
 
 # Measured 2026-11-25 on the first 20 dev texts: 0.803, 0.800, 0.836, 0.795, 0.814.
@@ -41,3 +45,31 @@ def test_quote_attribution_stays_above_its_floors() -> None:
     }
     below = {name: round(value, 3) for name, value in measured.items() if value < FLOORS[name]}
     assert not below, f"below the floors {FLOORS}: {below}"
+
+
+# Measured 2026-11-25 on the first 40 articles (F1, Acc@161, Acc@161 below country level):
+# GeoVirus 0.884, 0.829, 0.979; TR-News 0.791, 0.784, 0.915.
+GEOPARSING_FLOORS = {
+    "GeoVirus": (0.86, 0.80, 0.95),
+    "TR-News": (0.76, 0.75, 0.88),
+}
+
+
+@pytest.mark.parametrize("dataset", sorted(GEOPARSING_FLOORS))
+def test_geoparsing_stays_above_its_floors(dataset: str) -> None:
+    path = GEOPARSING / f"{dataset}.xml"
+    if not path.is_file():
+        pytest.skip(f"../shared/eval/geoparsing/{dataset}.xml is not available")
+    result = evaluate_geoparsing(path, load_settings(), limit=ARTICLES)
+    measured = (
+        result.end_to_end.spans.f1,
+        result.end_to_end.distances.accuracy_at_161 or 0.0,
+        result.below_country.distances.accuracy_at_161 or 0.0,
+    )
+    for name, value, floor in zip(
+        ("toponym F1", "Acc@161", "Acc@161 below country level"),
+        measured,
+        GEOPARSING_FLOORS[dataset],
+        strict=True,
+    ):
+        assert value >= floor, f"{dataset} {name} fell to {value:.3f} (floor {floor})"

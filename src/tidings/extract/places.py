@@ -40,7 +40,7 @@ COMPASS = frozenset(
     "south east south west midwest".split(" ")
 )
 LOCATIVE = frozenset(
-    "in at near from to into across outside inside via through around toward towards "
+    "in at on near from to into across outside inside via through around toward towards "
     "throughout within between".split()
 )
 # Verbs whose subject or object, when a place name, means its government or people.
@@ -68,6 +68,7 @@ NOTABLE_POPULATION = 100_000
 HEADLINE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 _DATELINE_END = re.compile(r"(?:,[^\n]{0,30})?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+_LIST_ITEM = re.compile(r"[^\W\d_][^,&]*?(?=\s*(?:,|&|\band\b|$))")
 _TRAILING = re.compile(r"[\s,;:.\-–—]+$")
 
 
@@ -123,11 +124,40 @@ def _entity_places(
             for m in entity.mentions
             if not _not_a_place(doc, m.start, m.end)
         ]
+    for mention in entity.mentions:  # "Lagos & Abuja, Nigeria" tagged as one organisation
+        parts = _list_parts(text, mention.start, mention.end)
+        if len(parts) > 1 and any(_place_like(doc, *part, geocoder) for part in parts):
+            spans.extend(part for part in parts if _listed_place(doc, *part, geocoder))
+    if spans:
+        return spans
     for mention in entity.mentions:  # "U.S. Food and Drug Administration": the U.S.
         prefix = _country_prefix(doc, mention.start, mention.end, geocoder)
         if prefix is not None:
             spans.append(prefix)
     return spans
+
+
+def _list_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of "Lagos & Abuja, Nigeria" or "Texas and Oklahoma"."""
+    parts = []
+    for match in _LIST_ITEM.finditer(text, start, end):
+        item = match.group()
+        skip = len(item) - len(item.removeprefix("and ")) if item.startswith("and ") else 0
+        parts.append((match.start() + skip, match.end()))
+    return parts
+
+
+def _listed_place(doc: Doc, start: int, end: int, geocoder: Geocoder) -> bool:
+    """An item of a list of places: itself a place of note by its main name."""
+    name = doc.text[start:end]
+    candidates = geocoder.candidates(name)
+    return bool(candidates) and (
+        _place_like(doc, start, end, geocoder)
+        or (
+            candidates[0].population >= NOTABLE_POPULATION
+            and name_key(candidates[0].name) == name_key(name)
+        )
+    )
 
 
 def _not_a_place(doc: Doc, start: int, end: int) -> bool:

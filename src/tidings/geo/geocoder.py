@@ -253,9 +253,9 @@ def _context(options: Sequence[list[Candidate]], demonyms: Iterable[str]) -> _Co
         elif top.feature_code == "ADM1" and top.region:
             context.regions.add(top.region)
             context.add(top.country, 0.5)
-        elif len({c.country for c in candidates}) == 1 and top.population >= (
-            MIN_SUPPORTED_POPULATION
-        ):
+        elif len({c.country for c in candidates}) == 1 and (
+            top.population >= MIN_SUPPORTED_POPULATION
+        ):  # the only country a name is found in
             context.add(top.country, 0.5)
             context.points.append(top)
     return context

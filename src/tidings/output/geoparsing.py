@@ -55,6 +55,7 @@ def print_geoparsing_evaluation(result: GeoparsingEvaluation, console: Console) 
         ("tidings, end to end", result.end_to_end),
         ("tidings + demonyms", result.with_demonyms),
         ("tidings, gold spans (oracle)", result.oracle),
+        ("tidings, below country level", result.below_country),
     ):
         table.add_row(label, *_cells(scores))
     for anchor in ANCHORS:
