@@ -63,6 +63,12 @@ DISEASE_WORDS = frozenset(
     "flu encephalitis".split()
 )
 ABBREVIATIONS = frozenset(name for name in STATE_ABBREVIATIONS if name.endswith("."))
+QUALIFIERS = frozenset(
+    "far north south east west northern southern eastern western central upper lower greater "
+    "northeast northwest southeast southwest northeastern northwestern southeastern "
+    "southwestern inner outer".split()
+)
+GENERIC_TAILS = frozenset("province state region district prefecture city governorate".split())
 STRONG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "CONT", "ADM1", "ADM2"})
 NOTABLE_POPULATION = 100_000
 HEADLINE_WEIGHT = 3.0
@@ -90,12 +96,17 @@ def _recognise(
     text = doc.text
     found: dict[tuple[int, int], Toponym] = {}
     demonyms: dict[tuple[int, int], str] = {}
+    institutions: set[tuple[int, int]] = set()
     taken: list[tuple[int, int]] = []
     for entity in entities:
         taken.extend((mention.start, mention.end) for mention in entity.mentions)
-        spans = _entity_places(doc, entity, geocoder, demonyms)
+        spans = _entity_places(doc, entity, geocoder, demonyms, institutions)
         for start, end in spans:
             found[start, end] = _toponym(doc, start, end, entity.id)
+            if (start, end) in institutions:  # the police, not where something happened
+                found[start, end] = dataclasses.replace(
+                    found[start, end], entity=None, metonymic=True
+                )
     for start, end in _untagged_names(doc, taken):
         if _place_like(doc, start, end, geocoder, strict=True):
             found[start, end] = _toponym(doc, start, end, None)
@@ -104,18 +115,34 @@ def _recognise(
 
 
 def _entity_places(
-    doc: Doc, entity: Entity, geocoder: Geocoder, demonyms: dict[tuple[int, int], str]
+    doc: Doc,
+    entity: Entity,
+    geocoder: Geocoder,
+    demonyms: dict[tuple[int, int], str],
+    institutions: set[tuple[int, int]],
 ) -> list[tuple[int, int]]:
-    """The place spans among one entity's mentions; its demonym mentions go to ``demonyms``."""
+    """The place spans among one entity's mentions; its demonym mentions go to ``demonyms``,
+    places named inside an organisation's name ("Kentucky State Police") to
+    ``institutions`` as well."""
     text = doc.text
     spans: list[tuple[int, int]] = []
     if entity.type in PLACE_TYPES or entity.type == "NORP":
         for mention in entity.mentions:
-            country = None if geocoder.candidates(mention.text) else geocoder.demonym(mention.text)
+            start, end = mention.start, mention.end
+            found = geocoder.candidates(mention.text)
+            demonym = entity.type == "NORP" or not found
+            country = geocoder.demonym(mention.text) if demonym else None
             if country:  # "Angolans" tagged GPE, "North Korean" NORP: people, not a place
-                demonyms[mention.start, mention.end] = country
-            elif entity.type != "NORP" and not _not_a_place(doc, mention.start, mention.end):
-                spans.extend(_parts(text, mention.start, _with_period(text, mention.end)))
+                demonyms[start, end] = country
+            elif _not_a_place(doc, start, end):
+                continue
+            elif entity.type == "NORP":  # "Aleppo" tagged as a group: a place when well known
+                if _listed_place(doc, start, end, geocoder):
+                    spans.append((start, end))
+            elif not found and (core := _core(doc, start, end, geocoder)):
+                spans.append(core)  # "Far North Queensland", "Sichuan province"
+            else:
+                spans.extend(_parts(text, start, _with_period(text, end)))
         return spans
     # Mistyped by the model: the whole name is a place when one of its mentions reads as one.
     if any(_place_like(doc, m.start, m.end, geocoder) for m in entity.mentions):
@@ -130,10 +157,13 @@ def _entity_places(
             spans.extend(part for part in parts if _listed_place(doc, *part, geocoder))
     if spans:
         return spans
-    for mention in entity.mentions:  # "U.S. Food and Drug Administration": the U.S.
-        prefix = _country_prefix(doc, mention.start, mention.end, geocoder)
-        if prefix is not None:
-            spans.append(prefix)
+    if entity.type == "PERSON":
+        return spans
+    for mention in entity.mentions:  # "U.S. Food and Drug Administration", "CTV Winnipeg"
+        embedded = _embedded_place(doc, mention.start, mention.end, geocoder)
+        if embedded is not None:
+            spans.append(embedded)
+            institutions.add(embedded)
     return spans
 
 
@@ -183,19 +213,36 @@ def _with_period(text: str, end: int) -> int:
     return end
 
 
-def _country_prefix(doc: Doc, start: int, end: int, geocoder: Geocoder) -> tuple[int, int] | None:
-    """The country an organisation's name starts with: "U.S. Army", "China Daily"."""
+def _embedded_place(doc: Doc, start: int, end: int, geocoder: Geocoder) -> tuple[int, int] | None:
+    """A well-known place an organisation is named after: at its start ("U.S. Army", "Texas
+    A&M", "Winnipeg Free Press"), its end ("CTV Winnipeg") or after "of" ("Children's Court
+    of Queensland")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 2:
         return None
-    for size in (3, 2, 1):
-        if size >= len(span):
-            continue
-        head = span[:size]
-        candidates = geocoder.candidates(head.text)
-        if candidates and candidates[0].feature_code.startswith("PCL"):
-            return head.start_char, head.end_char
+    windows = [span[:size] for size in (3, 2, 1) if size < len(span)]
+    windows += [span[-size:] for size in (2, 1) if size < len(span)]
+    windows += [span[t.i - span.start + 1 :] for t in span[:-1] if t.lower_ == "of"]
+    for window in windows:
+        if window.text[:1].isupper() and _listed_place(
+            doc, window.start_char, window.end_char, geocoder
+        ):
+            return window.start_char, window.end_char
     return None
+
+
+def _core(doc: Doc, start: int, end: int, geocoder: Geocoder) -> tuple[int, int] | None:
+    """The known place inside a longer name: "Far North Queensland", "Sichuan province"."""
+    words = list(re.finditer(r"\S+", doc.text[start:end]))
+    first, last = 0, len(words)
+    while first < last - 1 and words[first].group().lower() in QUALIFIERS:
+        first += 1
+    while last > first + 1 and words[last - 1].group().lower() in GENERIC_TAILS:
+        last -= 1
+    if (first, last) == (0, len(words)):
+        return None
+    core = start + words[first].start(), start + words[last - 1].end()
+    return core if geocoder.candidates(doc.text[core[0] : core[1]]) else None
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

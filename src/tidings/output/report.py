@@ -113,7 +113,8 @@ def _places(facts: Facts) -> list[RenderableType]:
         first = mentions[0]
         count = f" ×{len(mentions)}" if len(mentions) > 1 else ""
         if lat is None or lon is None:
-            table.add_row(name + count, "not placed", Text(first.reason or "", style="dim"))
+            reason = (first.reason or "").split(" (")[0]
+            table.add_row(name + count, "not placed", Text(reason, style="dim"))
             continue
         where = f"{abs(lat):.2f}{'N' if lat >= 0 else 'S'} {abs(lon):.2f}{'E' if lon >= 0 else 'W'}"
         metonymic = sum(place.metonymic for place in mentions)
@@ -128,6 +129,13 @@ def _places(facts: Facts) -> list[RenderableType]:
         )
         table.add_row(name + count, where, detail)
     items.append(table)
+    if any((place.reason or "").startswith("not in the gazetteer") for place in facts.places):
+        items.append(
+            Text(
+                "Villages, rivers and zones: import a GeoNames dump (tidings gazetteer import).",
+                style="dim",
+            )
+        )
     return items
 
 
