@@ -178,6 +178,15 @@ def test_readme_example_is_true(tmp_path: Path) -> None:
         assert f'"text": "{quote["text"]}", "start": {quote["start"]}' in readme
     quantity = document["quantities"][0]
     assert f'"text": "{quantity["text"]}", "start": {quantity["start"]}' in readme
+    assert len(document["places"]) == 2
+    for place in document["places"]:
+        shown = (
+            f'"text": "{place["text"]}", "start": {place["start"]}, "end": {place["end"]}, '
+            f'"name": "{place["name"]}", "lat": {place["lat"]}, "lon": {place["lon"]}'
+        )
+        assert shown in readme
+        assert f'"geonameid": {place["geonameid"]}, "country": "{place["country"]}"' in readme
+    assert document["focus"][0]["name"] == "South Korea"
 
 
 def test_an_unknown_model_is_a_clean_usage_error(story: Path) -> None:

@@ -48,7 +48,8 @@ SOURCES = (
     "pycountry (LGPL-2.1): ISO 3166-1 and 3166-2; "
     "countryinfo (MIT): country centroids, spellings, demonyms, borders; "
     "countrystatecity-countries (ODbL-1.0, dr5hn/countries-states-cities-database): "
-    "states, provinces and their cities"
+    "states, provinces and their cities; "
+    "tidings: oceans, seas, world regions and islands (tidings/geo/areas.py)"
 )
 
 

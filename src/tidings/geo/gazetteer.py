@@ -118,7 +118,8 @@ class Gazetteer:
             self._db.close()
             raise GazetteerError(
                 f"{self.path}: gazetteer schema {row[0] if row else 'unknown'}, "
-                f"expected {SCHEMA_VERSION}; rebuild it"
+                f"expected {SCHEMA_VERSION}; rebuild it with `tidings gazetteer build` "
+                "(and import your GeoNames dumps again)"
             )
 
     def close(self) -> None:
