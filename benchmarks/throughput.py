@@ -130,9 +130,10 @@ def report(runs: dict[str, list[dict[str, float]]], repeats: int) -> str:
         seconds = median[mode] = statistics.median(run["seconds"] for run in runs[mode])
         first = runs[mode][0]
         rate[mode] = first["words"] / seconds
+        each = ", ".join(f"{run['seconds']:.1f}" for run in runs[mode])
         rows.append(
             f"| {label} | {first['articles'] / seconds:.1f} | {first['words'] / seconds:,.0f} "
-            f"| {max(run['peak_rss_mb'] for run in runs[mode]):.0f} |"
+            f"| {max(run['peak_rss_mb'] for run in runs[mode]):.0f} | {each} |"
         )
     ratio = rate["analyze"] / rate["spacy"]
     added = median["analyze"] / median["no-places"] - 1
@@ -144,8 +145,8 @@ def report(runs: dict[str, list[dict[str, float]]], repeats: int) -> str:
             f"{platform.python_version()}, one process, {int(first['articles'])} Wikinews "
             f"articles ({int(first['words']):,} words), median of {repeats} rotating runs.",
             "",
-            "| mode | articles/s | words/s | peak RSS (MB) |",
-            "| --- | ---: | ---: | ---: |",
+            "| mode | articles/s | words/s | peak RSS (MB) | each run (s) |",
+            "| --- | ---: | ---: | ---: | ---: |",
             *rows,
             "",
             f"**Ratio analyze / bare spaCy throughput: {ratio:.2f}** (target >= 0.80).",

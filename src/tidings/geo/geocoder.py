@@ -111,7 +111,6 @@ class Toponym:
     entity: str | None = None
     metonymic: bool = False
     container: int | None = None  # index of the toponym written beside it ("Pandi, Bulacan")
-    classes: frozenset[str] | None = None  # feature classes it may be, when its words say so
     dateline: bool = False  # "WASHINGTON (Reuters) -": a city
 
 
@@ -145,6 +144,7 @@ class Geocoder:
         self.gazetteer = gazetteer
         self._cache: dict[str, list[Candidate]] = {}
         self._countries: dict[str, Candidate | None] = {}
+        self._demonyms: dict[str, str | None] = {}
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every place ``name`` may be (cached), most populous first."""
@@ -158,17 +158,21 @@ class Geocoder:
         return found
 
     def country_place(self, iso2: str) -> Candidate | None:
-        """The country itself as a place (its row in the gazetteer), or None."""
-        key = f"\0country:{iso2}"
-        if key not in self._countries:
+        """The country itself as a place (its row in the gazetteer), or None (cached)."""
+        if iso2 not in self._countries:
             country = self.gazetteer.country(iso2)
             found = self.gazetteer.get(country.geonameid) if country and country.geonameid else None
-            self._countries[key] = found
-        return self._countries[key]
+            self._countries[iso2] = found
+        return self._countries[iso2]
 
     def demonym(self, word: str) -> str | None:
-        """The ISO alpha-2 country a demonym or adjective ("North Korean") refers to."""
-        return self.gazetteer.demonym(word)
+        """The ISO alpha-2 country a demonym or adjective ("North Korean") refers to (cached)."""
+        key = name_key(word)
+        if key not in self._demonyms:
+            if len(self._demonyms) >= CACHE_SIZE:
+                self._demonyms.clear()
+            self._demonyms[key] = self.gazetteer.demonym(word) if key else None
+        return self._demonyms[key]
 
     def resolve(
         self, toponyms: Sequence[Toponym], demonyms: Iterable[str] = ()
@@ -201,7 +205,7 @@ class Geocoder:
             country = self.demonym(toponym.text)
             place = self.country_place(country) if country else None
             return [place] if place else []
-        classes = toponym.classes or _head_classes(toponym.text)
+        classes = _head_classes(toponym.text)
         if classes is not None:  # "Rhode Island" is a state, never a town called so
             kept = [c for c in found if c.feature_class in classes]
             return kept or [c for c in found if c.feature_class == "A"]
@@ -215,22 +219,24 @@ class Geocoder:
 
 
 def _cities_over_their_provinces(candidates: list[Candidate]) -> list[Candidate]:
-    """Beijing, Pyongyang, Moscow: a city that is most of the division named after it is what
-    the name means; the division is dropped."""
-    cities = [c for c in candidates if c.feature_class == "P" and c.region]
+    """Beijing, Pyongyang, Lima: a capital, or a city that is much of the division named
+    after it, is what the name means; the division is dropped."""
+    cities = [c for c in candidates if c.feature_class == "P"]
     if not cities:
         return candidates
     return [
         c
         for c in candidates
-        if not (
-            c.feature_code in ("ADM1", "ADM2")
-            and any(
-                city.region == c.region and city.population >= CITY_SHARE * c.population
-                for city in cities
-            )
-        )
+        if not (c.feature_code in ("ADM1", "ADM2") and any(_stands_for(city, c) for city in cities))
     ]
+
+
+def _stands_for(city: Candidate, division: Candidate) -> bool:
+    if city.country != division.country:
+        return False
+    if city.feature_code == "PPLC":
+        return True
+    return city.region == division.region and city.population >= CITY_SHARE * division.population
 
 
 def _head_classes(name: str) -> frozenset[str] | None:
