@@ -527,3 +527,21 @@ def test_cli_help_has_an_example(command: str) -> None:
 
     result = CliRunner().invoke(main, ["gazetteer", command, "--help"])
     assert result.exit_code == 0 and "Examples:" in result.output
+
+
+def test_importing_a_country_row_keeps_its_names(writable: Path, tmp_path: Path) -> None:
+    """allCountries.zip has a row for every country: GeoNames' point replaces the centroid,
+    and the short names tidings knows the country by still find it."""
+    row = [
+        "1835841", "South Korea", "South Korea", "Republic of Korea,Daehan Minguk",
+        "36.5", "127.75", "A", "PCLI", "KR", "", "00", "", "", "", "51635256", "", "110",
+        "Asia/Seoul", "2026-01-15",
+    ]  # fmt: skip
+    dump = tmp_path / "KR.txt"
+    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    import_geonames(dump, writable)
+    with Gazetteer(writable) as gazetteer:
+        # "Korea, Republic of" (ISO) is not among the dump's names: the import kept it
+        for name in ("South Korea", "Korea, Republic of", "Republic of Korea"):
+            found = [c for c in gazetteer.lookup(name) if c.feature_code == "PCLI"]
+            assert found and (found[0].latitude, found[0].longitude) == (36.5, 127.75), name

@@ -9,13 +9,13 @@ tab-separated columns::
     population  elevation  dem  timezone  modification date
 
 Rows are upserted by geonameid (their names replaced), so importing a file twice changes
-nothing. Each row's ``region`` (ISO 3166-2) comes from the gazetteer's ``admin1`` table: the
-region its GeoNames admin1 code maps to, '' where the code is not mapped (always so in a
-gazetteer the import creates). The whole file goes in one transaction: a corrupt or
-wrong-format line raises :class:`~tidings.errors.GazetteerError` naming the file and the
-line, and the gazetteer is left as it was; an import that is killed midway is rolled back by
-SQLite and can simply be re-run.
-"""
+nothing; a country's row (``allCountries.zip`` has them) takes GeoNames' point and keeps the
+names tidings knows the country by ("U.S.", "Burma"). Each row's ``region`` (ISO 3166-2) comes
+from the gazetteer's ``admin1`` table: the region its GeoNames admin1 code maps to, '' where
+the code is not mapped (always so in a gazetteer the import creates). The whole file goes in
+one transaction: a corrupt or wrong-format line raises :class:`~tidings.errors.GazetteerError`
+naming the file and the line, and the gazetteer is left as it was; an import that is killed
+midway is rolled back by SQLite and can simply be re-run. """
 
 from __future__ import annotations
 
@@ -231,6 +231,11 @@ def _write(db: sqlite3.Connection, batch: list[tuple[Row, list[str]]]) -> None:
             if key and key != main:
                 names.add((key, row[0], 0))
     db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", sorted(names))
+    db.executemany(  # a country's row keeps the names tidings knows it by ("U.S.", "Burma")
+        "INSERT OR IGNORE INTO names SELECT n.key, c.geonameid, 1 FROM country_names n "
+        "JOIN countries c USING (iso2) WHERE c.geonameid = ?",
+        [(row[0],) for row, _ in batch if row[6].startswith("PCL")],
+    )
     db.executemany(  # GeoNames' own ADM1 rows name their code; keep the region mapped
         "INSERT INTO admin1 VALUES (?, ?, ?, ?, '') ON CONFLICT (country, code) DO UPDATE "
         "SET name = excluded.name, geonameid = excluded.geonameid",
