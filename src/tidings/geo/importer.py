@@ -15,7 +15,8 @@ from the gazetteer's ``admin1`` table: the region its GeoNames admin1 code maps 
 the code is not mapped (always so in a gazetteer the import creates). The whole file goes in
 one transaction: a corrupt or wrong-format line raises :class:`~tidings.errors.GazetteerError`
 naming the file and the line, and the gazetteer is left as it was; an import that is killed
-midway is rolled back by SQLite and can simply be re-run. """
+midway is rolled back by SQLite and can simply be re-run.
+"""
 
 from __future__ import annotations
 
