@@ -545,3 +545,19 @@ def test_importing_a_country_row_keeps_its_names(writable: Path, tmp_path: Path)
         for name in ("South Korea", "Korea, Republic of", "Republic of Korea"):
             found = [c for c in gazetteer.lookup(name) if c.feature_code == "PCLI"]
             assert found and (found[0].latitude, found[0].longitude) == (36.5, 127.75), name
+
+
+def test_a_geonames_division_replaces_the_bundled_one(writable: Path, tmp_path: Path) -> None:
+    row = [
+        "6254925", "Kentucky", "Kentucky", "Commonwealth of Kentucky", "38.20042", "-84.87762",
+        "A", "ADM1", "US", "", "KY", "", "", "", "4339367", "", "232", "America/New_York",
+        "2026-01-15",
+    ]  # fmt: skip
+    dump = tmp_path / "US.txt"
+    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    import_geonames(dump, writable)
+    with Gazetteer(writable) as gazetteer:
+        for name in ("Kentucky", "Ky.", "Commonwealth of Kentucky"):
+            divisions = [c for c in gazetteer.lookup(name) if c.feature_code == "ADM1"]
+            assert [(c.geonameid, c.region) for c in divisions] == [(6254925, "US-KY")], name
+        assert divisions[0].latitude == pytest.approx(38.2, abs=0.01)

@@ -10,12 +10,13 @@ tab-separated columns::
 
 Rows are upserted by geonameid (their names replaced), so importing a file twice changes
 nothing; a country's row (``allCountries.zip`` has them) takes GeoNames' point and keeps the
-names tidings knows the country by ("U.S.", "Burma"). Each row's ``region`` (ISO 3166-2) comes
-from the gazetteer's ``admin1`` table: the region its GeoNames admin1 code maps to, '' where
-the code is not mapped (always so in a gazetteer the import creates). The whole file goes in
-one transaction: a corrupt or wrong-format line raises :class:`~tidings.errors.GazetteerError`
-naming the file and the line, and the gazetteer is left as it was; an import that is killed
-midway is rolled back by SQLite and can simply be re-run.
+names tidings knows the country by ("U.S.", "Burma"); a first-level division's row replaces the
+bundled one of the same region and takes over its names ("Ky."). Each row's ``region`` (ISO
+3166-2) comes from the gazetteer's ``admin1`` table: the region its GeoNames admin1 code maps
+to, '' where the code is not mapped (always so in a gazetteer the import creates). The whole
+file goes in one transaction: a corrupt or wrong-format line raises
+:class:`~tidings.errors.GazetteerError` naming the file and the line, and the gazetteer is left
+as it was; an import that is killed midway is rolled back by SQLite and can simply be re-run.
 """
 
 from __future__ import annotations
@@ -237,8 +238,27 @@ def _write(db: sqlite3.Connection, batch: list[tuple[Row, list[str]]]) -> None:
         "JOIN countries c USING (iso2) WHERE c.geonameid = ?",
         [(row[0],) for row, _ in batch if row[6].startswith("PCL")],
     )
+    _replace_bundled_divisions(db, [row for row, _ in batch if row[6] == "ADM1" and row[10]])
     db.executemany(  # GeoNames' own ADM1 rows name their code; keep the region mapped
         "INSERT INTO admin1 VALUES (?, ?, ?, ?, '') ON CONFLICT (country, code) DO UPDATE "
         "SET name = excluded.name, geonameid = excluded.geonameid",
         [(row[7], row[8], row[1], row[0]) for row, _ in batch if row[6] == "ADM1" and row[8]],
     )
+
+
+def _replace_bundled_divisions(db: sqlite3.Connection, divisions: list[Row]) -> None:
+    """GeoNames' own row for a first-level division replaces the bundled one (an id below
+    zero) of the same region, taking over its names ("Calif.", "Gyeonggi")."""
+    for row in divisions:
+        bundled = db.execute(
+            "SELECT geonameid FROM places WHERE geonameid < 0 AND feature_code = 'ADM1' "
+            "AND region = ? AND country = ?",
+            (row[10], row[7]),
+        ).fetchall()
+        for (old,) in bundled:
+            db.execute(
+                "INSERT OR IGNORE INTO names SELECT key, ?, 0 FROM names WHERE geonameid = ?",
+                (row[0], old),
+            )
+            db.execute("DELETE FROM names WHERE geonameid = ?", (old,))
+            db.execute("DELETE FROM places WHERE geonameid = ?", (old,))
