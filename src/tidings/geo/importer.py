@@ -76,6 +76,7 @@ def import_geonames(
         db.execute("BEGIN IMMEDIATE")
         _check_schema(db, target, created)
         regions = _regions(db)
+        bundled = _bundled_divisions(db)
         count = 0
         batch: list[tuple[Row, list[str]]] = []
         with _lines(source) as lines:
@@ -85,13 +86,13 @@ def import_geonames(
                 batch.append(_parse(raw, source, number, regions))
                 count += 1
                 if len(batch) >= BATCH:
-                    _write(db, batch)
+                    _write(db, batch, bundled)
                     batch.clear()
                 if on_progress and number % 50_000 == 0:
                     on_progress(number)
         if count == 0:
             raise GazetteerError(f"{source}: no GeoNames rows in it")
-        _write(db, batch)
+        _write(db, batch, bundled)
         db.execute("COMMIT")
     except BaseException as error:
         if db.in_transaction:
@@ -215,7 +216,9 @@ def _number(kind: Callable[[str], N], text: str, column: str, where: str) -> N:
         raise GazetteerError(f"{where}: {column} {text!r} is not a number") from None
 
 
-def _write(db: sqlite3.Connection, batch: list[tuple[Row, list[str]]]) -> None:
+def _write(
+    db: sqlite3.Connection, batch: list[tuple[Row, list[str]]], bundled: dict[str, list[int]]
+) -> None:
     if not batch:
         return
     db.executemany("DELETE FROM names WHERE geonameid = ?", [(row[0],) for row, _ in batch])
@@ -238,7 +241,7 @@ def _write(db: sqlite3.Connection, batch: list[tuple[Row, list[str]]]) -> None:
         "JOIN countries c USING (iso2) WHERE c.geonameid = ?",
         [(row[0],) for row, _ in batch if row[6].startswith("PCL")],
     )
-    _replace_bundled_divisions(db, [row for row, _ in batch if row[6] == "ADM1" and row[10]])
+    _replace_bundled_divisions(db, [row for row, _ in batch if row[6] == "ADM1"], bundled)
     db.executemany(  # GeoNames' own ADM1 rows name their code; keep the region mapped
         "INSERT INTO admin1 VALUES (?, ?, ?, ?, '') ON CONFLICT (country, code) DO UPDATE "
         "SET name = excluded.name, geonameid = excluded.geonameid",
@@ -246,16 +249,24 @@ def _write(db: sqlite3.Connection, batch: list[tuple[Row, list[str]]]) -> None:
     )
 
 
-def _replace_bundled_divisions(db: sqlite3.Connection, divisions: list[Row]) -> None:
+def _bundled_divisions(db: sqlite3.Connection) -> dict[str, list[int]]:
+    """ISO region -> ids of the bundled first-level divisions (ids below zero) of it."""
+    found: dict[str, list[int]] = {}
+    for geonameid, region in db.execute(
+        "SELECT geonameid, region FROM places "
+        "WHERE geonameid < 0 AND feature_code = 'ADM1' AND region != ''"
+    ):
+        found.setdefault(region, []).append(geonameid)
+    return found
+
+
+def _replace_bundled_divisions(
+    db: sqlite3.Connection, divisions: list[Row], bundled: dict[str, list[int]]
+) -> None:
     """GeoNames' own row for a first-level division replaces the bundled one (an id below
     zero) of the same region, taking over its names ("Calif.", "Gyeonggi")."""
     for row in divisions:
-        bundled = db.execute(
-            "SELECT geonameid FROM places WHERE geonameid < 0 AND feature_code = 'ADM1' "
-            "AND region = ? AND country = ?",
-            (row[10], row[7]),
-        ).fetchall()
-        for (old,) in bundled:
+        for old in bundled.pop(row[10], []) if row[10] else []:
             db.execute(
                 "INSERT OR IGNORE INTO names SELECT key, ?, 0 FROM names WHERE geonameid = ?",
                 (row[0], old),
