@@ -9,7 +9,8 @@ for the whole article (a name keeps one sense within an article). Candidates are
   River`` only matches streams, so never the city of Tumen);
 * how big it is (log population);
 * the article's countries: countries named in it and countries behind its demonyms
-  ("North Korean"), weighted by how often; places in the regions the article names;
+  ("North Korean"), weighted by how often, and less, their neighbours; places in the regions
+  the article names;
 * a container written beside it (``Pandi, Bulacan``; ``Sydney, Australia``);
 * the name itself: the place's main name beats an alternate name.
 
@@ -90,10 +91,11 @@ CITY_SHARE = 0.25  # a city this big a share of its same-named division stands f
 POPULATION_WEIGHT = 0.6  # per tenfold population
 COUNTRY_WEIGHT = 3.0  # a candidate in the article's main country
 REGION_WEIGHT = 1.0  # a candidate inside a region the article names
+NEIGHBOUR_WEIGHT = 1.5  # a candidate in a country bordering one the article names
 CONTAINER_WEIGHT = 6.0  # a candidate inside the place written beside it
 NEAR_KM = 400.0  # "inside" a region or country without codes: this close to its point
 MIN_SUPPORTED_POPULATION = 20_000  # below this, a namesake needs the article's support
-CACHE_SIZE = 20_000
+CACHE_SIZE = 5_000  # names kept per process (candidate lists are short; a few MB)
 UNKNOWN = (
     "not in the gazetteer (villages, rivers and zones come with a GeoNames dump: "
     "tidings gazetteer import)"
@@ -121,6 +123,7 @@ class _Context:
     countries: dict[str, float] = field(default_factory=dict)  # ISO2 -> weight
     regions: set[str] = field(default_factory=set)  # ISO 3166-2 codes named in the article
     points: list[Candidate] = field(default_factory=list)  # unambiguous places named
+    neighbours: frozenset[str] = frozenset()  # countries bordering those named
 
     def add(self, country: str, weight: float) -> None:
         self.countries[country] = self.countries.get(country, 0.0) + weight
@@ -145,6 +148,7 @@ class Geocoder:
         self._cache: dict[str, list[Candidate]] = {}
         self._countries: dict[str, Candidate | None] = {}
         self._demonyms: dict[str, str | None] = {}
+        self._borders: dict[str, tuple[str, ...]] = {}
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every place ``name`` may be (cached), most populous first."""
@@ -181,6 +185,7 @@ class Geocoder:
         countries the article's demonyms point at (one per mention)."""
         options = [self._allowed(toponym) for toponym in toponyms]
         context = _context(options, demonyms)
+        context.neighbours = self._neighbours(context.countries)
         choices: dict[int, _Choice] = {}
         by_key: dict[str, _Choice] = {}
         # Containers first, so "Pandi, Bulacan" can use Bulacan.
@@ -198,6 +203,16 @@ class Geocoder:
             if container is None:
                 by_key[key] = choice
         return tuple(_place(toponyms[i], choices[i]) for i in range(len(toponyms)))
+
+    def _neighbours(self, countries: Iterable[str]) -> frozenset[str]:
+        """The countries bordering those the article names (cached per country)."""
+        found: set[str] = set()
+        for iso2 in countries:
+            if iso2 not in self._borders:
+                country = self.gazetteer.country(iso2) if iso2 else None
+                self._borders[iso2] = country.borders if country else ()
+            found.update(self._borders[iso2])
+        return frozenset(found)
 
     def _allowed(self, toponym: Toponym) -> list[Candidate]:
         found = self.candidates(toponym.text)
@@ -323,6 +338,8 @@ def _score(
     share = context.share(candidate.country)
     if share:
         score += COUNTRY_WEIGHT * (0.5 + share)
+    elif candidate.country in context.neighbours:
+        score += NEIGHBOUR_WEIGHT
     if candidate.region and candidate.region in context.regions:
         score += REGION_WEIGHT
     if inside is not None and _within(candidate, inside):
