@@ -287,3 +287,30 @@ def test_tbaq_cleaned_counts(
     for document in corpus:
         for timex in document.timexes:
             assert document.text[timex.start : timex.end] == timex.text
+
+
+# --- tidings eval temporal, end to end on the written sample -------------------------------
+
+
+def test_eval_temporal_scores_tidings_dates(harbour: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from tidings.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["eval", "temporal", "--dataset", str(harbour.parent), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["schema"] == "tidings/eval-temporal@1"
+    assert document["gold"] == 3 and document["documents"] == 1
+    # "last Thursday" before Tuesday 2021-03-09 is 2021-03-04; "two weeks" is P2W
+    assert document["value"]["matched"] >= 2 and document["relaxed"]["matched"] >= 2
+    assert {anchor["system"] for anchor in document["anchors"]} == {"HeidelTime", "SUTime"}
+    table = runner.invoke(main, ["eval", "temporal", "--dataset", str(harbour.parent)])
+    assert table.exit_code == 0 and "HeidelTime (published)" in table.output
+    missing = runner.invoke(main, ["eval", "temporal", "--dataset", str(harbour / "none")])
+    assert missing.exit_code == 2 and "none" in missing.output

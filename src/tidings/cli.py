@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from tidings import __version__
 from tidings.errors import ConfigError, GazetteerError, InputError, ModelError
+from tidings.evaluation.dates import evaluate_temporal
 from tidings.evaluation.places import evaluate_geoparsing
 from tidings.evaluation.quotes import evaluate_quotes
 from tidings.geo import Gazetteer, build_gazetteer, default_gazetteer_path, import_geonames
@@ -26,6 +27,7 @@ from tidings.ingest.published import iso_published
 from tidings.output.evaluation import print_quote_evaluation, quote_evaluation_json
 from tidings.output.geoparsing import geoparsing_evaluation_json, print_geoparsing_evaluation
 from tidings.output.progress import Activity
+from tidings.output.temporal import print_temporal_evaluation, temporal_evaluation_json
 from tidings.output.writer import FORMATS, write_facts
 from tidings.pipeline import analyze, open_geocoder
 from tidings.sample import ATTRIBUTION, sample_paths
@@ -181,6 +183,7 @@ def eval_group() -> None:
     Examples:
       tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev
       tidings eval geoparsing --dataset ../shared/eval/geoparsing/GeoVirus.xml
+      tidings eval temporal --dataset ../shared/eval/temporal/TBAQ-cleaned
     """
 
 
@@ -276,6 +279,51 @@ def eval_geoparsing_command(
         click.echo(json.dumps(geoparsing_evaluation_json(result), indent=2))
     else:
         print_geoparsing_evaluation(result, Console(width=_table_width(sys.stdout)))
+
+
+@eval_group.command("temporal")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A folder of TimeML .tml files, searched recursively (e.g. TBAQ-cleaned).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="table: for reading; json: one JSON object with every count.",
+)
+@settings_options
+def eval_temporal_command(
+    dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
+) -> None:
+    """Score time expressions (spans, types, normalised values) on TimeML data.
+
+    Each document's creation time is given as its publication date; tidings' dates are
+    scored like TempEval-3 Task A (strict and relaxed span F1, type and value accuracy,
+    value F1) beside published systems. See docs/quality.md.
+
+    \b
+    Examples:
+      tidings eval temporal --dataset ../shared/eval/temporal/TBAQ-cleaned
+      tidings eval temporal --dataset ../shared/eval/temporal/TBAQ-cleaned/AQUAINT --format json
+    """
+    settings = _settings(config, model=model)
+    errors = _stderr()
+    try:
+        with Activity(errors, "scoring documents", total=0) as activity:
+            result = evaluate_temporal(dataset, settings, limit=limit, on_progress=activity.update)
+    except (InputError, ModelError) as error:
+        _print_error(errors, error)
+        sys.exit(2)
+    if output_format == "json":
+        click.echo(json.dumps(temporal_evaluation_json(result), indent=2))
+    else:
+        print_temporal_evaluation(result, Console(width=_table_width(sys.stdout)))
 
 
 def _table_width(out: TextIO) -> int:

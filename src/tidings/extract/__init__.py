@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tidings.extract.dates import find_dates
 from tidings.extract.entities import find_entities
 from tidings.extract.places import find_places
 from tidings.extract.quantities import find_quantities
@@ -44,6 +45,7 @@ def extract(
         entities=entities,
         places=places,
         focus=focus,
+        dates=find_dates(doc, document.article.published),
         quotes=find_quotes(doc, entities),
         quantities=find_quantities(doc),
         summary=summarize(doc, title=document.article.title, sentences=options.summary_sentences),

@@ -1,0 +1,176 @@
+"""Time expressions: spans, TIMEX3 values anchored on the publication date, and negatives."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tidings.extract.date_values import interpret, parse_anchor
+from tidings.extract.dates import find_dates
+from tidings.model import DateMention
+
+PUBLISHED = "2017-11-14"  # a Tuesday, ISO week 46
+TIMEX_VALUE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|\d{2,4}(?:-(?:\d{2}(?:-\d{2}(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?)?|W\d{2}(?:-WE)?|Q[1-4]"
+    r"|SP|SU|FA|WI))?"
+    r"|P(?:T?(?:\d+(?:\.\d+)?|X)[YMWDQHS]))$"
+)
+
+
+def dates(nlp: Language, text: str, published: str | None = PUBLISHED) -> list[DateMention]:
+    doc = nlp(text)
+    found = list(find_dates(doc, published))
+    for mention in found:
+        assert doc.text[mention.start : mention.end] == mention.text
+    return found
+
+
+def only(nlp: Language, text: str, published: str | None = PUBLISHED) -> DateMention:
+    found = dates(nlp, text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_weekday_in_a_past_clause_is_the_most_recent_one(nlp: Language) -> None:
+    mention = only(nlp, "On Monday a soldier defected across the border.")
+    assert (mention.text, mention.value, mention.type, mention.precision) == (
+        "Monday",
+        "2017-11-13",
+        "DATE",
+        "day",
+    )
+
+
+def test_weekday_in_a_future_clause_is_the_next_one(nlp: Language) -> None:
+    assert only(nlp, "The minister will visit the border on Monday.").value == "2017-11-20"
+
+
+def test_bare_month_takes_the_anchor_year(nlp: Language) -> None:
+    mention = only(nlp, "The last such crossing was in June.")
+    assert (mention.value, mention.precision) == ("2017-06", "month")
+
+
+def test_month_after_the_anchor_in_a_past_clause_is_last_year(nlp: Language) -> None:
+    assert only(nlp, "The treaty was signed in December.").value == "2016-12"
+
+
+def test_every_year_is_a_set(nlp: Language) -> None:
+    mention = only(nlp, "More than 1,000 North Koreans flee to the South every year.")
+    assert (mention.text, mention.value, mention.type, mention.precision) == (
+        "every year",
+        "P1Y",
+        "SET",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value", "precision"),
+    [
+        ("Prices rose last year.", "last year", "2016", "year"),
+        ("Prices rose this year.", "this year", "2017", "year"),
+        ("Prices will rise next month.", "next month", "2017-12", "month"),
+        ("He arrived yesterday.", "yesterday", "2017-11-13", "day"),
+        ("He leaves tomorrow.", "tomorrow", "2017-11-15", "day"),
+        ("He left two days ago.", "two days ago", "2017-11-12", "day"),
+        ("Talks stalled last week.", "last week", "2017-W45", "week"),
+        ("Talks stalled last June.", "last June", "2017-06", "month"),
+        ("The strike began in 2015.", "2015", "2015", "year"),
+        ("The law passed on November 13, 2017.", "November 13, 2017", "2017-11-13", "day"),
+        ("The law passed on Nov. 13.", "Nov. 13", "2017-11-13", "day"),
+        ("The law passed on 2017-11-13.", "2017-11-13", "2017-11-13", "day"),
+        ("The town grew in the 1990s.", "1990s", "199", "year"),
+        ("Sales fell in the first quarter.", "first quarter", "2017-Q1", "year"),
+        ("This morning the border was quiet.", "This morning", "2017-11-14TMO", "day"),
+    ],
+)
+def test_dates_relative_to_the_anchor(
+    nlp: Language, text: str, expected: str, value: str, precision: str
+) -> None:
+    mention = only(nlp, text)
+    assert (mention.text, mention.value, mention.precision) == (expected, value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was jailed for two years.", "P2Y"),
+        ("The talks lasted three days.", "P3D"),
+        ("The flight took five hours.", "PT5H"),
+        ("The war lasted a decade.", "P10Y"),
+    ],
+)
+def test_durations(nlp: Language, text: str, value: str) -> None:
+    mention = only(nlp, text)
+    assert (mention.value, mention.type, mention.precision) == (value, "DURATION", None)
+
+
+def test_sets_and_references(nlp: Language) -> None:
+    found = dates(nlp, "The magazine is published weekly. He is now at home and will leave soon.")
+    assert [(m.text, m.value, m.type) for m in found] == [
+        ("weekly", "P1W", "SET"),
+        ("now", "PRESENT_REF", "DATE"),
+        ("soon", "FUTURE_REF", "DATE"),
+    ]
+    assert only(nlp, "Recently the army moved north.").value == "PAST_REF"
+
+
+def test_no_anchor_keeps_text_type_and_precision(nlp: Language) -> None:
+    mention = only(nlp, "On Monday a soldier defected.", None)
+    assert (mention.text, mention.value, mention.type, mention.precision) == (
+        "Monday",
+        None,
+        "DATE",
+        "day",
+    )
+    assert only(nlp, "Prices rose last year.", None).value is None
+    assert only(nlp, "The strike began in 2015.", None).value == "2015"
+    assert only(nlp, "He was jailed for two years.", None).value == "P2Y"
+
+
+def test_a_coarse_anchor_never_invents_a_day(nlp: Language) -> None:
+    assert only(nlp, "He arrived yesterday.", "2017-11").value is None
+    assert only(nlp, "Prices rose last year.", "2017").value == "2016"
+    assert only(nlp, "Talks stalled in June.", "2017").value is None
+    assert only(nlp, "He arrived yesterday.", "2017-11-14T09:30:00").value == "2017-11-13"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldier, 24 years old, was shot.",
+        "The 36-year-old man was shot.",
+        "You may go, and May they prosper.",
+        "He owns 500 cars and 2,000 goats.",
+    ],
+)
+def test_not_dates(nlp: Language, text: str) -> None:
+    assert dates(nlp, text) == []
+
+
+def test_interpret_without_spacy() -> None:
+    anchor = parse_anchor(PUBLISHED)
+    assert interpret("the past three years", anchor) == ("P3Y", "DURATION", None)
+    assert interpret("Monday", anchor, "future") == ("2017-11-20", "DATE", "day")
+    assert interpret("last Tuesday", anchor) == ("2017-11-07", "DATE", "day")
+    assert interpret("next June", anchor) == ("2018-06", "DATE", "month")
+    assert interpret("May", anchor) is None
+    assert interpret("9 a.m.", anchor) == ("2017-11-14T09:00", "TIME", "day")
+    assert parse_anchor("not a date") is None
+    assert parse_anchor(None) is None
+
+
+def test_wikinews_articles(wikinews_docs: list[tuple[dict[str, str], Doc]]) -> None:
+    total = 0
+    for row, doc in wikinews_docs:
+        text = doc.text
+        for mention in find_dates(doc, row["date"] or None):
+            total += 1
+            assert text[mention.start : mention.end] == mention.text
+            assert mention.type in ("DATE", "TIME", "DURATION", "SET")
+            assert mention.value is None or TIMEX_VALUE.match(mention.value), mention
+    assert total > 0
