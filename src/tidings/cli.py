@@ -34,6 +34,7 @@ from tidings.sample import ATTRIBUTION, sample_paths
 from tidings.settings import Settings, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
 
 
 config_option = click.option(
@@ -187,23 +188,59 @@ def eval_group() -> None:
     """
 
 
+def eval_options(dataset_help: str, unit: str) -> Callable[[F], F]:
+    """The options every ``tidings eval`` command takes: --dataset, --limit, --format and the
+    settings options."""
+
+    def decorate(command: F) -> F:
+        command = settings_options(command)
+        command = click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(("table", "json")),
+            default="table",
+            show_default=True,
+            help="table: for reading; json: one JSON object with every count.",
+        )(command)
+        command = click.option(
+            "--limit", type=click.IntRange(min=1), help=f"Score only the first N {unit}."
+        )(command)
+        return click.option(
+            "--dataset", required=True, type=click.Path(path_type=Path), help=dataset_help
+        )(command)
+
+    return decorate
+
+
+def _evaluate(
+    run: Callable[..., R],
+    as_json: Callable[[R], dict[str, Any]],
+    as_table: Callable[[R, Console], None],
+    *,
+    dataset: Path,
+    limit: int | None,
+    output_format: str,
+    model: str | None,
+    config: Path | None,
+    unit: str,
+) -> None:
+    """Run one evaluation with a progress bar; print its table or JSON; exit 2 on bad data."""
+    settings = _settings(config, model=model)
+    errors = _stderr()
+    try:
+        with Activity(errors, f"scoring {unit}", total=0) as activity:
+            result = run(dataset, settings, limit=limit, on_progress=activity.update)
+    except (InputError, ModelError, GazetteerError) as error:
+        _print_error(errors, error)
+        sys.exit(2)
+    if output_format == "json":
+        click.echo(json.dumps(as_json(result), indent=2))
+    else:
+        as_table(result, Console(width=_table_width(sys.stdout)))
+
+
 @eval_group.command("quotes")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="A PolNeAR split folder, holding text/ and attributions/ (brat standoff).",
-)
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N texts.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="table: for reading; json: one JSON object with every count.",
-)
-@settings_options
+@eval_options("A PolNeAR split folder, holding text/ and attributions/ (brat standoff).", "texts")
 def eval_quotes_command(
     dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
 ) -> None:
@@ -219,37 +256,21 @@ def eval_quotes_command(
       tidings eval quotes --dataset ../shared/eval/quotes/polnear/train --limit 100
       tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev --format json > q.json
     """
-    settings = _settings(config, model=model)
-    errors = _stderr()
-    try:
-        with Activity(errors, "scoring texts", total=0) as activity:
-            result = evaluate_quotes(dataset, settings, limit=limit, on_progress=activity.update)
-    except (InputError, ModelError) as error:
-        _print_error(errors, error)
-        sys.exit(2)
-    if output_format == "json":
-        click.echo(json.dumps(quote_evaluation_json(result), indent=2))
-    else:
-        print_quote_evaluation(result, Console(width=_table_width(sys.stdout)))
+    _evaluate(
+        evaluate_quotes,
+        quote_evaluation_json,
+        print_quote_evaluation,
+        dataset=dataset,
+        limit=limit,
+        output_format=output_format,
+        model=model,
+        config=config,
+        unit="texts",
+    )
 
 
 @eval_group.command("geoparsing")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="GeoVirus.xml or TR-News.xml (the format is recognised from the file).",
-)
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="table: for reading; json: one JSON object with every count.",
-)
-@settings_options
+@eval_options("GeoVirus.xml or TR-News.xml (the format is recognised from the file).", "articles")
 def eval_geoparsing_command(
     dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
 ) -> None:
@@ -265,39 +286,23 @@ def eval_geoparsing_command(
       tidings eval geoparsing --dataset ../shared/eval/geoparsing/GeoVirus.xml
       tidings eval geoparsing --dataset ../shared/eval/geoparsing/TR-News.xml --format json
     """
-    settings = _settings(config, model=model)
-    errors = _stderr()
-    try:
-        with Activity(errors, "scoring articles", total=0) as activity:
-            result = evaluate_geoparsing(
-                dataset, settings, limit=limit, on_progress=activity.update
-            )
-    except (InputError, ModelError, GazetteerError) as error:
-        _print_error(errors, error)
-        sys.exit(2)
-    if output_format == "json":
-        click.echo(json.dumps(geoparsing_evaluation_json(result), indent=2))
-    else:
-        print_geoparsing_evaluation(result, Console(width=_table_width(sys.stdout)))
+    _evaluate(
+        evaluate_geoparsing,
+        geoparsing_evaluation_json,
+        print_geoparsing_evaluation,
+        dataset=dataset,
+        limit=limit,
+        output_format=output_format,
+        model=model,
+        config=config,
+        unit="articles",
+    )
 
 
 @eval_group.command("temporal")
-@click.option(
-    "--dataset",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="A folder of TimeML .tml files, searched recursively (e.g. TBAQ-cleaned).",
+@eval_options(
+    "A folder of TimeML .tml files, searched recursively (e.g. TBAQ-cleaned).", "documents"
 )
-@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="table: for reading; json: one JSON object with every count.",
-)
-@settings_options
 def eval_temporal_command(
     dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
 ) -> None:
@@ -312,18 +317,17 @@ def eval_temporal_command(
       tidings eval temporal --dataset ../shared/eval/temporal/TBAQ-cleaned
       tidings eval temporal --dataset ../shared/eval/temporal/TBAQ-cleaned/AQUAINT --format json
     """
-    settings = _settings(config, model=model)
-    errors = _stderr()
-    try:
-        with Activity(errors, "scoring documents", total=0) as activity:
-            result = evaluate_temporal(dataset, settings, limit=limit, on_progress=activity.update)
-    except (InputError, ModelError) as error:
-        _print_error(errors, error)
-        sys.exit(2)
-    if output_format == "json":
-        click.echo(json.dumps(temporal_evaluation_json(result), indent=2))
-    else:
-        print_temporal_evaluation(result, Console(width=_table_width(sys.stdout)))
+    _evaluate(
+        evaluate_temporal,
+        temporal_evaluation_json,
+        print_temporal_evaluation,
+        dataset=dataset,
+        limit=limit,
+        output_format=output_format,
+        model=model,
+        config=config,
+        unit="documents",
+    )
 
 
 def _table_width(out: TextIO) -> int:

@@ -37,7 +37,8 @@ from tidings.errors import GazetteerError
 from tidings.geo import sources
 from tidings.geo.aliases import STATE_ABBREVIATIONS
 from tidings.geo.areas import AREAS, area_id
-from tidings.geo.countries import CountryRow, country_names, country_rows, demonyms
+from tidings.geo.countries import country_names, country_rows, country_values, demonyms
+from tidings.geo.gazetteer import Country
 from tidings.geo.regions import Division, admin1_votes, divisions, region_levels
 from tidings.geo.schema import DDL, INDEXES, SCHEMA_VERSION, ascii_name, name_key
 
@@ -218,7 +219,7 @@ def _insert_countries(
     rows = country_rows(countries, capitals, facts)
     db.executemany(
         "INSERT INTO countries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [row.values() for row in rows],
+        [country_values(row) for row in rows],
     )
     people = demonyms(facts, [row.iso2 for row in rows])
     names = country_names(rows, facts, people)
@@ -245,7 +246,7 @@ def _insert_countries(
     )
 
 
-def _placeable(row: CountryRow) -> bool:
+def _placeable(row: Country) -> bool:
     return row.geonameid is not None and row.latitude is not None and row.longitude is not None
 
 

@@ -11,56 +11,41 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from tidings.geo.aliases import COUNTRY_NAMES, DEMONYMS, NOT_COUNTRY_NAMES
+from tidings.geo.gazetteer import Country
 from tidings.geo.schema import name_key
 from tidings.geo.sources import CountryFacts
 
-__all__ = ["CountryRow", "country_names", "country_rows", "demonyms", "plural"]
+__all__ = ["country_names", "country_rows", "country_values", "demonyms", "plural"]
 
 # countryinfo writes Kosovo's borders with codes ISO has not assigned.
 _ALPHA3_ALIASES = {"KOS": "XK", "XKX": "XK"}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CountryRow:
-    """One row of the ``countries`` table."""
-
-    iso2: str
-    iso3: str
-    name: str
-    capital: str
-    geonameid: int | None
-    continent: str
-    population: int
-    latitude: float | None
-    longitude: float | None
-    demonym: str
-    borders: tuple[str, ...]
-
-    def values(self) -> tuple[object, ...]:
-        return (
-            self.iso2,
-            self.iso3,
-            self.name,
-            self.capital,
-            self.geonameid,
-            self.continent,
-            self.population,
-            self.latitude,
-            self.longitude,
-            self.demonym,
-            ",".join(self.borders),
-        )
+def country_values(country: Country) -> tuple[object, ...]:
+    """A country as a row of the ``countries`` table (borders joined by commas)."""
+    return (
+        country.iso2,
+        country.iso3,
+        country.name,
+        country.capital,
+        country.geonameid,
+        country.continent,
+        country.population,
+        country.latitude,
+        country.longitude,
+        country.demonym,
+        ",".join(country.borders),
+    )
 
 
 def country_rows(
     countries: Mapping[str, dict[str, Any]],
     capitals: Mapping[str, dict[str, Any]],
     facts: Mapping[str, CountryFacts],
-) -> list[CountryRow]:
+) -> list[Country]:
     """A row per GeoNames country, placed at its centroid (its capital where none is known)."""
     alpha2 = {str(country["iso3"]): str(country["iso"]) for country in countries.values()}
     alpha2.update({fact.iso3: fact.iso2 for fact in facts.values() if fact.iso3})
@@ -79,7 +64,7 @@ def country_rows(
         borders.discard(iso)
         demonym = fact.demonyms[0] if fact and fact.demonyms else written.get(iso, "")
         rows.append(
-            CountryRow(
+            Country(
                 iso2=iso,
                 iso3=str(country["iso3"]),
                 name=str(country["name"]),
@@ -97,7 +82,7 @@ def country_rows(
 
 
 def country_names(
-    rows: Iterable[CountryRow], facts: Mapping[str, CountryFacts], people: Mapping[str, str]
+    rows: Iterable[Country], facts: Mapping[str, CountryFacts], people: Mapping[str, str]
 ) -> dict[str, str]:
     """Name key -> ISO alpha-2 for every name that points at exactly one country.
 
