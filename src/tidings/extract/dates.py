@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span
 
 from tidings.extract.date_values import Anchor, Tense, interpret, parse_anchor
 from tidings.model import DateMention
+from tidings.nlp import doc_text
 
 __all__ = ["find_dates"]
 
@@ -86,7 +87,7 @@ ABBREVIATION_END = re.compile(r"(?:\b[ap]\.m|\b[A-Za-z]{3,4})\.$")
 
 def find_dates(doc: Doc, published: str | None) -> tuple[DateMention, ...]:
     """Every time expression in ``doc``, in text order (see the module docstring for rules)."""
-    text = doc.text  # computed by spaCy on each access
+    text = doc_text(doc)
     anchor = parse_anchor(published)
     candidates: list[tuple[int, int]] = [
         (entity.start_char, entity.end_char) for entity in doc.ents if entity.label_ in TIME_LABELS

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from tidings.model import Entity, Span
+from tidings.nlp import doc_text
 
 KEPT_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -65,7 +66,7 @@ class _Group:
 
 def find_entities(doc: Doc) -> tuple[Entity, ...]:
     """The article's entities, in order of first mention."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = [m for m in (_mention(ent, text) for ent in doc.ents) if m is not None]
     groups = _group_by_key(mentions)
     _add_bracketed_acronyms(groups, text)

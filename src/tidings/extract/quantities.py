@@ -82,6 +82,7 @@ from tidings.extract.quantity_units import (
     starts_number,
 )
 from tidings.model import Quantity
+from tidings.nlp import doc_text
 
 __all__ = ["find_quantities"]
 
@@ -109,7 +110,7 @@ STARTERS = frozenset({"a", "an", "dozen", *VAGUE_MAGNITUDES, *FRACTIONS})
 
 def find_quantities(doc: Doc) -> tuple[Quantity, ...]:
     """Every quantity claimed in ``doc``, in text order (see the module docstring for rules)."""
-    text = doc.text  # computed by spaCy on each access
+    text = doc_text(doc)
     times = time_entities(doc)
     found: list[Quantity] = []
     floor = resume = 0

@@ -80,6 +80,7 @@ from tidings.extract.quote_speakers import (
     phrase_head,
 )
 from tidings.model import Entity, Quote, QuoteKind, Span, Speaker
+from tidings.nlp import doc_text
 
 __all__ = ["find_quotes"]
 
@@ -109,7 +110,7 @@ class _Draft:
 
 def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
     """Every direct and indirect quote in ``doc``, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     passages = [
         passage
         for passage in find_quoted_passages(text)

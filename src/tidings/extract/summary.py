@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tidings.extract.quote_marks import QUOTE_MARKS
 from tidings.model import Span
+from tidings.nlp import doc_text
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -65,7 +66,7 @@ def summarize(doc: Doc, *, title: str | None = None, sentences: int = 3) -> tupl
     }
     best = sorted(candidates, key=lambda c: -scores[c.index])[:sentences]
     chosen = sorted(best, key=lambda c: c.index)
-    text = doc.text
+    text = doc_text(doc)
     return tuple(_span(text, candidate.sentence) for candidate in chosen)
 
 
@@ -120,7 +121,7 @@ def _content_words(tokens: SpacySpan | Doc | Sequence[object]) -> set[str]:
 def _title_words(doc: Doc, title: str | None) -> frozenset[str]:
     if not title:
         return frozenset()
-    start = doc.text.find(title)
+    start = doc_text(doc).find(title)
     if start >= 0:
         span = doc.char_span(start, start + len(title), alignment_mode="expand")
         if span is not None:
