@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from tidings.ingest import article_from_text
-from tidings.model import Event, Facts, Place, Span
+from tidings.model import Actor, Event, Facts, Place, Span
 from tidings.output.json import SCHEMA_ID, schema, to_dict, to_json, validate
 from tidings.pipeline import analyze_articles
 from tidings.settings import Settings
@@ -57,6 +57,7 @@ def test_places_and_events_serialise_per_contract() -> None:
         article=article,
         places=(
             Place(
+                id="p1",
                 name="Donetsk",
                 text="Donetsk",
                 start=15,
@@ -70,12 +71,31 @@ def test_places_and_events_serialise_per_contract() -> None:
                 confidence=0.9,
             ),
         ),
+        actors=(
+            Actor(
+                id="a1",
+                name="Troops",
+                mentions=(Span(start=0, end=6, text="Troops"),),
+                role="MIL",
+                code="MIL",
+                plural=True,
+            ),
+        ),
         events=(
             Event(
-                id="v1",
+                id="ev1",
                 type="ASSAULT",
+                mode="heavy-weapons",
+                cameo="18",
                 trigger=Span(start=7, end=14, text="shelled"),
                 evidence=Span(start=0, end=33, text=article.text),
+                actor="a1",
+                place="p1",
+                place_source="clause",
+                date="2017-11-13",
+                date_precision="day",
+                date_source="clause",
+                date_span=Span(start=26, end=32, text="Monday"),
                 confidence=0.8,
             ),
         ),
@@ -89,3 +109,10 @@ def test_places_and_events_serialise_per_contract() -> None:
     with pytest.raises(jsonschema.ValidationError):
         validate(wrong)
     assert document["events"][0]["trigger"] == {"start": 7, "end": 14, "text": "shelled"}
+    assert document["events"][0]["place"] == document["places"][0]["id"] == "p1"
+    assert document["events"][0]["date_span"]["text"] == "Monday"
+    assert document["actors"][0]["code"] == "MIL"
+    wrong = json.loads(json.dumps(document))
+    wrong["events"][0]["modality"] = "maybe"  # not one of the six
+    with pytest.raises(jsonschema.ValidationError):
+        validate(wrong)

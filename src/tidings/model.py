@@ -99,6 +99,7 @@ class Place:
     text: str
     start: int
     end: int
+    id: str = ""  # "p1", "p2" ... in text order; events point at places by it
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
@@ -141,21 +142,81 @@ class DateMention:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Actor:
+    """A participant in the article's events: a person, group or institution, with every
+    mention of it, descriptions and pronouns included ("a North Korean soldier", "he",
+    "the defector").
+
+    ``name`` is the fullest naming mention ("United Nations Command", "North Korean soldier").
+    ``country`` is ISO 3166-1 alpha-3 and ``role`` a CAMEO-style role (MIL, GOV, COP, REB,
+    CVL, REF, MED, BUS, IGO ...); ``code`` joins them as GDELT does ("PRKMIL", "KORGOV", "IGO").
+    """
+
+    id: str
+    name: str
+    mentions: tuple[Span, ...]
+    country: str | None = None
+    role: str | None = None
+    code: str | None = None
+    entity: str | None = None  # Entity.id when the actor is a named entity
+    plural: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Event:
-    """Who did what to whom, where and when (filled by the events stage)."""
+    """Who did what to whom, where and when.
+
+    ``type`` is a PLOVER event type (ASSAULT, COERCE, AID ...) with its ``mode`` where the
+    trigger says one, its ``cameo`` root code and, where defined, its ``acled`` event type.
+    ``actor``, ``target`` and ``reported_by`` are Actor ids; ``place`` a Place id, with
+    ``place_source`` ``clause`` (named in the event's clause) or ``context`` (where the text
+    puts its actor or target nearby). ``date`` is
+    a TIMEX3 value with its ``date_precision``; ``date_source`` says where it came from:
+    ``clause`` (a time expression in the event's own clause, ``date_span``) or ``context``
+    (the dated event of the same story it follows in the article); an event nothing dates has
+    none (the publication date is not a guess tidings makes). ``modality``:
+    asserted | reported (someone's claim, see ``reported_by``) | hypothetical (feared,
+    possible, conditional) | ordered (instructed to) | intended (attempted, planned) |
+    generic (habitual or typical, not one occurrence). ``killed`` and ``injured`` are the
+    casualty counts the text states for it.
+    """
 
     id: str
     type: str
     trigger: Span
     evidence: Span
+    mode: str | None = None
+    cameo: str | None = None
+    acled: str | None = None
     actor: str | None = None
     target: str | None = None
     place: str | None = None
+    place_source: str | None = None
     date: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None
+    date_span: Span | None = None
     negated: bool = False
-    modality: str | None = None
+    modality: str = "asserted"
     reported_by: str | None = None
+    killed: int | None = None
+    injured: int | None = None
     confidence: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class MainEvent:
+    """The article's main event as who, what, when, where, why and how (5W1H): phrases of
+    the text with their spans, any of which may be missing. ``event`` is its Event id (None
+    when the article has no event and the answers come from its lead sentence)."""
+
+    event: str | None = None
+    who: Span | None = None
+    what: Span | None = None
+    when: Span | None = None
+    where: Span | None = None
+    why: Span | None = None
+    how: Span | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -169,5 +230,7 @@ class Facts:
     dates: tuple[DateMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
+    main_event: MainEvent | None = None
     summary: tuple[Span, ...] = field(default=())

@@ -168,7 +168,7 @@ def _tense(span: Span) -> Tense:
     """The tense of the clause ``span`` sits in: its nearest governing verb's."""
     token = span.root
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):

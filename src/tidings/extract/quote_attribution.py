@@ -301,7 +301,7 @@ def _depends_on(token: Token, verb: Token) -> bool:
     for _ in range(8):
         if token.i == verb.i:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False

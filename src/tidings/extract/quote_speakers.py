@@ -174,7 +174,7 @@ def subject_of(verb: Token) -> Token | None:
                 if issuer is not None:
                     return issuer
             return document
-        if token.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and token.head is not token:
+        if token.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and token.head.i != token.i:
             token = token.head
         else:
             return None
@@ -336,7 +336,7 @@ def phrase_head(doc: Doc, first: int, last: int) -> Token:
     """The token of ``first`` .. ``last`` whose head lies outside them (the last one if none)."""
     for position in range(first, last + 1):
         token = doc[position]
-        if not first <= token.head.i <= last or token.head is token:
+        if not first <= token.head.i <= last or token.head.i == token.i:
             return token
     return doc[last]
 
