@@ -20,12 +20,14 @@ from rich.markup import escape
 from tidings import __version__
 from tidings.errors import ConfigError, GazetteerError, InputError, ModelError
 from tidings.evaluation.dates import evaluate_temporal
+from tidings.evaluation.main_events import evaluate_main_events
 from tidings.evaluation.places import evaluate_geoparsing
 from tidings.evaluation.quotes import evaluate_quotes
 from tidings.geo import Gazetteer, build_gazetteer, default_gazetteer_path, import_geonames
 from tidings.ingest.published import iso_published
 from tidings.output.evaluation import print_quote_evaluation, quote_evaluation_json
 from tidings.output.geoparsing import geoparsing_evaluation_json, print_geoparsing_evaluation
+from tidings.output.main_events import main_event_evaluation_json, print_main_event_evaluation
 from tidings.output.progress import Activity
 from tidings.output.temporal import print_temporal_evaluation, temporal_evaluation_json
 from tidings.output.writer import FORMATS, write_facts
@@ -109,6 +111,16 @@ def main() -> None:
     default=None,
     help="Resolve places against the offline gazetteer (default: on; built on first use).",
 )
+@click.option(
+    "--events/--no-events",
+    default=None,
+    help="Find events, their actors and the main event (default: on).",
+)
+@click.option(
+    "--event-lexicon",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A TOML file of your own event trigger words (shaped like the bundled triggers.toml).",
+)
 @settings_options
 def analyze_command(
     inputs: tuple[str, ...],
@@ -118,10 +130,13 @@ def analyze_command(
     limit: int | None,
     summary_sentences: int | None,
     places: bool | None,
+    events: bool | None,
+    event_lexicon: Path | None,
     model: str | None,
     config: Path | None,
 ) -> None:
-    """Extract entities, places, quotes, numbers and a summary from news articles.
+    """Extract events, actors, entities, places, dates, quotes, numbers and a summary from
+    news articles.
 
     INPUT is a text file (a first line followed by a blank line is the headline), an HTML
     file, a URL, a folder, a JSON Lines or CSV file with a text column (one article per row),
@@ -134,13 +149,21 @@ def analyze_command(
       tidings analyze https://example.org/news/item.html
       tidings analyze articles.jsonl --format jsonl > facts.jsonl
       tidings analyze --sample --limit 3
+      tidings analyze story.txt --published 2017-11-14 --event-lexicon my-triggers.toml
     """
     sources = list(inputs) + ([str(path) for path in sample_paths()] if sample else [])
     if not sources:
         raise click.UsageError("name at least one INPUT (a file, URL, folder or -), or --sample")
     if published is not None:
         published = _iso_date(published)
-    settings = _settings(config, model=model, summary_sentences=summary_sentences, places=places)
+    settings = _settings(
+        config,
+        model=model,
+        summary_sentences=summary_sentences,
+        places=places,
+        events=events,
+        event_lexicon=event_lexicon,
+    )
     failures: list[InputError] = []
     errors = _stderr()
 
@@ -163,7 +186,7 @@ def analyze_command(
         )
         with Activity(errors, "analysing") as activity:
             count = write_facts(activity.track(stream), output_format, sys.stdout)
-    except (ModelError, GazetteerError) as error:
+    except (ModelError, GazetteerError, ConfigError) as error:
         _print_error(errors, error)
         sys.exit(2)
     except BrokenPipeError:  # the reader went away (| head): stop quietly
@@ -185,6 +208,7 @@ def eval_group() -> None:
       tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev
       tidings eval geoparsing --dataset ../shared/eval/geoparsing/GeoVirus.xml
       tidings eval temporal --dataset ../shared/eval/temporal/TBAQ-cleaned
+      tidings eval 5w1h --dataset ../shared/eval/5w1h/giveme5w1h-train
     """
 
 
@@ -327,6 +351,34 @@ def eval_temporal_command(
         model=model,
         config=config,
         unit="documents",
+    )
+
+
+@eval_group.command("5w1h")
+@eval_options("A folder of Giveme5W1H article files (*.json).", "articles")
+def eval_main_event_command(
+    dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
+) -> None:
+    """Score the main event's who, what, when, where, why and how.
+
+    Each answer is compared with the annotators' phrases by word overlap (a hit: F1 >= 0.5);
+    precision, recall and mean overlap per question, beside Giveme5W1H's published precision.
+
+    \b
+    Examples:
+      tidings eval 5w1h --dataset ../shared/eval/5w1h/giveme5w1h-train
+      tidings eval 5w1h --dataset ../shared/eval/5w1h/giveme5w1h-train --format json
+    """
+    _evaluate(
+        evaluate_main_events,
+        main_event_evaluation_json,
+        print_main_event_evaluation,
+        dataset=dataset,
+        limit=limit,
+        output_format=output_format,
+        model=model,
+        config=config,
+        unit="articles",
     )
 
 

@@ -3,7 +3,7 @@
 ::
 
     TidingsError
-    ├── ConfigError            a bad setting, settings file or environment variable
+    ├── ConfigError            a bad setting, settings file, event lexicon or environment variable
     ├── ModelError             the spaCy model cannot be loaded
     ├── GazetteerError         the place index is missing or broken, or a GeoNames file is bad
     └── InputError             one input cannot be analysed; names the input and the reason

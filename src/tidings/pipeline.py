@@ -18,6 +18,7 @@ import httpx
 
 from tidings.errors import AnalysisError, InputError
 from tidings.extract import ExtractOptions, extract
+from tidings.extract.event_lexicon import load_lexicon
 from tidings.geo.builder import build_gazetteer
 from tidings.geo.gazetteer import Gazetteer
 from tidings.geo.geocoder import Geocoder
@@ -66,9 +67,16 @@ def analyze_articles(
     geocoder: Geocoder | None = None,
 ) -> Iterator[Facts]:
     """Facts for Articles already in memory (no input checks: see ``ingest.check``).
-    Without a ``geocoder`` one is opened from the settings (see ``open_geocoder``)."""
+    Without a ``geocoder`` one is opened from the settings (see ``open_geocoder``). A
+    ConfigError is raised here when the settings' event lexicon cannot be read."""
     nlp = load_pipeline(settings.model)
-    options = ExtractOptions(summary_sentences=settings.summary_sentences)
+    options = ExtractOptions(
+        summary_sentences=settings.summary_sentences,
+        events=settings.events,
+        event_lexicon=settings.event_lexicon.expanduser() if settings.event_lexicon else None,
+    )
+    if options.events:
+        load_lexicon(options.event_lexicon)  # a broken lexicon file fails here, not per article
     if geocoder is None:
         geocoder = open_geocoder(settings)
     documents = annotate(articles, nlp, batch_size=settings.batch_size)

@@ -48,6 +48,15 @@ class Settings(BaseModel):
         default=True,
         description="Resolve places against the offline gazetteer (built on first use).",
     )
+    events: bool = Field(
+        default=True,
+        description="Find events, their actors and the main event (5W1H).",
+    )
+    event_lexicon: Path | None = Field(
+        default=None,
+        description="A TOML file of extra event trigger words, read before the bundled "
+        "lexicon (same shape as tidings/data/events/triggers.toml).",
+    )
     gazetteer_path: Path | None = Field(
         default=None,
         description="The offline place index (SQLite); None means "

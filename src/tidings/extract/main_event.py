@@ -1,19 +1,25 @@
 """The article's main event, answered as who, what, when, where, why and how (5W1H).
 
-The main event is the event that best carries the story: said to have happened (asserted or
-reported, not negated), early (the headline and the lead weigh most), with an actor, a date
-and a place, and of a type the article keeps returning to. Its answers are phrases of the
-text, each with its span:
+The main event is what the headline reports: the event there that best carries the story
+(said to have happened, not negated, with an actor, a date and a place, of a type the article
+keeps returning to), else the headline's main verb ("Trump meets with Obama at the White
+House"), else the best such event of the article (the lead weighs most). Its answers are
+phrases of the text, each with its span:
 
-who    the actor as the sentence names it ("a North Korean soldier"), else the target
+who    the actor as the sentence names it ("a North Korean soldier"), else the target, else
+       the subject of its clause
 what   the trigger with what it acts on ("opened fire on him", "attacks German consulate")
-when   the time expression that dates it, else the first date of the lead
-where  the place it happened, else the first non-metonymic place of the headline or lead
+when   the time expression that dates it, else the first date of the first four sentences
+       after the headline, a day before a month or year
+where  the place it happened, else that of the nearest event with the same actor or target,
+       else the first place of the headline or those sentences that is not a metonym or a
+       modifier
 why    a cause or purpose attached to it: "because ...", "due to ...", "over ...",
        "in response to ...", "after ...", "to ..." (purpose)
 how    the means: "by ...ing", "with ...", "using ...", or a manner adverb ("forcibly")
 
-An article without events gets its answers from the lead sentence's main verb instead.
+An article without events or a headline verb gets its answers from the lead sentence's main
+verb instead.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ TIME_ADVERBS = frozenset(
 )
 MAX_WHAT_TOKENS = 12
 MAX_WHY_TOKENS = 16
+CONTEXT_SENTENCES = 4  # where a missing when or where may come from: the first sentences
 
 
 def find_main_event(
@@ -55,32 +62,39 @@ def find_main_event(
     if not sentences:
         return None
     lead_end = _lead_end(sentences, title_end)
-    event = _main(events, title_end, lead_end)
+    event = _main([e for e in events if e.trigger.start < title_end], title_end, lead_end)
+    head = None
+    if event is None:  # a headline verb the lexicon does not know: "Trump meets Obama"
+        head = _headline_verb(sentences, title_end)
+    if event is None and head is None:
+        event = _main(events, title_end, lead_end)
     if event is not None:
         head = _head_of(doc, event.trigger)
-        who = _actor_phrase(doc, event, actors)
-        what = _what(doc, head)
-    else:
+    if head is None:
         head = _lead_verb(sentences, title_end)
-        if head is None:
-            return None
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        who = _phrase(doc, subject) if subject is not None else None
-        what = _what(doc, head)
+    if head is None:
+        return None
+    who = _actor_phrase(doc, event, actors) if event is not None else None
+    if who is None:
+        who = _subject_phrase(doc, head)
+    what = _what(doc, head)
     return MainEvent(
         event=event.id if event is not None else None,
         who=who,
         what=what,
-        when=_when(event, dates, lead_end),
-        where=_where(doc, event, places, lead_end),
+        when=_when(event, dates, _lead_end(sentences, title_end, CONTEXT_SENTENCES)),
+        where=_where(
+            doc, _placed(event, events), places, _lead_end(sentences, title_end, CONTEXT_SENTENCES)
+        ),
         why=_why(doc, head),
         how=_how(doc, head),
     )
 
 
-def _lead_end(sentences: list[SpacySpan], title_end: int) -> int:
+def _lead_end(sentences: list[SpacySpan], title_end: int, size: int = 2) -> int:
+    """Where the lead (the first ``size`` sentences after the headline) ends."""
     body = [s for s in sentences if s.start_char >= title_end]
-    return body[min(1, len(body) - 1)].end_char if body else title_end
+    return body[min(size, len(body)) - 1].end_char if body else title_end
 
 
 def _main(events: Sequence[Event], title_end: int, lead_end: int) -> Event | None:
@@ -133,13 +147,27 @@ def _what(doc: Doc, head: Token) -> Span:
         if child.i < head.i and child.dep_ in ("prt", "neg", "compound", "amod"):
             first = min(first, child.i)
         if child.i > head.i and child.dep_ in ("dobj", "prt", "prep", "dative", "attr", "acomp"):
-            last = max(last, child.right_edge.i)
+            last = max(last, _object_end(child))
             if child.dep_ in ("dobj", "prep"):
                 break
     last = min(last, head.i + MAX_WHAT_TOKENS - 1)
     while last > head.i and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     return _span(doc, first, last)
+
+
+def _object_end(word: Token) -> int:
+    """The last token of an object without what hangs after it: "German consulate", not
+    "German consulate in northern Afghan city of ..."."""
+    if word.dep_ == "prep":
+        objects = [c for c in word.children if c.dep_ == "pobj"]
+        return _object_end(objects[0]) if objects else word.i
+    last = word.i
+    for child in word.rights:
+        if child.dep_ in ("prep", "relcl", "acl", "appos", "punct", "cc", "conj"):
+            break
+        last = child.right_edge.i
+    return last
 
 
 def _when(event: Event | None, dates: Sequence[DateMention], lead_end: int) -> Span | None:
@@ -149,10 +177,28 @@ def _when(event: Event | None, dates: Sequence[DateMention], lead_end: int) -> S
         for mention in dates:
             if mention.value == event.date:
                 return Span(start=mention.start, end=mention.end, text=mention.text)
-    for mention in dates:
-        if mention.start < lead_end and mention.type in ("DATE", "TIME"):
-            return Span(start=mention.start, end=mention.end, text=mention.text)
+    in_lead = [m for m in dates if m.start < lead_end and m.type in ("DATE", "TIME")]
+    in_lead.sort(key=lambda m: (m.precision != "day", m.start))  # "on Thursday" over "2008"
+    if in_lead:
+        first = in_lead[0]
+        return Span(start=first.start, end=first.end, text=first.text)
     return None
+
+
+def _placed(event: Event | None, events: Sequence[Event]) -> Event | None:
+    """The main event, or when it has no place the nearest event with a place that shares
+    its actor or target (the same story, told a sentence later)."""
+    if event is None or event.place:
+        return event
+    people = {key for key in (event.actor, event.target) if key}
+    placed = [
+        other
+        for other in events
+        if other.place and {other.actor, other.target} & people and other.modality != "generic"
+    ]
+    if not placed:
+        return event
+    return min(placed, key=lambda other: abs(other.trigger.start - event.trigger.start))
 
 
 def _where(doc: Doc, event: Event | None, places: Sequence[Place], lead_end: int) -> Span | None:
@@ -206,13 +252,31 @@ def _clause_words(head: Token) -> list[Token]:
     return words
 
 
-def _lead_verb(sentences: list[SpacySpan], title_end: int) -> Token | None:
+def _headline_verb(sentences: list[SpacySpan], title_end: int) -> Token | None:
+    """The headline's main verb, when it has one with a subject."""
     for sentence in sentences:
-        if sentence.start_char >= title_end or title_end == 0:
-            root = sentence.root
-            if root.pos_ in ("VERB", "AUX"):
-                return root
-    return sentences[0].root if sentences else None
+        if sentence.start_char >= title_end:
+            break
+        root = sentence.root
+        if root.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return root
+    return None
+
+
+def _subject_phrase(doc: Doc, head: Token) -> Span | None:
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i == head.i or subject.pos_ == "PRON":
+        return None
+    return _phrase(doc, subject)
+
+
+def _lead_verb(sentences: list[SpacySpan], title_end: int) -> Token | None:
+    """The main verb of the first sentence after the headline that has one."""
+    for sentence in sentences:
+        if sentence.start_char >= title_end and sentence.root.pos_ in ("VERB", "AUX"):
+            return sentence.root
+    return None
 
 
 def _phrase(doc: Doc, head: Token) -> Span:

@@ -10,7 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tidings.model import Entity, Facts, Place, Quantity, Quote
+from tidings.model import Entity, Facts, MainEvent, Place, Quantity, Quote
+from tidings.output.event_lines import event_line, event_note, happened
 
 ENTITY_HEADINGS = {
     "PERSON": "People",
@@ -25,10 +26,12 @@ ENTITY_HEADINGS = {
     "WORK_OF_ART": "Works",
 }
 QUOTE_PREVIEW = 240
+QUESTIONS = ("who", "what", "when", "where", "why", "how")
 
 
 def render(facts: Facts) -> RenderableType:
-    """Everything in one panel: header, summary, entities, places, quotes, numbers."""
+    """Everything in one panel: header, summary, main event, events, entities, places,
+    quotes, numbers."""
     article = facts.article
     headline = Text(article.title or "(no headline)", style="bold")
     where = Text(article.url or article.origin, style="dim", no_wrap=True, overflow="ellipsis")
@@ -36,6 +39,9 @@ def render(facts: Facts) -> RenderableType:
     parts += _section(
         "Summary", [_bullets([s.text for s in facts.summary])] if facts.summary else []
     )
+    if facts.main_event is not None:
+        parts += _section("Main event", [_main_event(facts.main_event)])
+    parts += _section("Events", _events(facts))
     parts += _section("Entities", [_entities_table(facts.entities)] if facts.entities else [])
     parts += _section("Places", _places(facts) if facts.places else [])
     parts += _section("Quotes", [_quote(q) for q in facts.quotes])
@@ -77,6 +83,38 @@ def _bullets(texts: list[str]) -> Table:
     for text in texts:
         table.add_row("•", " ".join(text.split()))
     return table
+
+
+def _main_event(main: MainEvent) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="magenta", no_wrap=True)
+    table.add_column()
+    for question in QUESTIONS:
+        answer = getattr(main, question)
+        table.add_row(question.capitalize(), " ".join(answer.text.split()) if answer else "—")
+    return table
+
+
+def _events(facts: Facts) -> list[RenderableType]:
+    """What happened, in the article's order; then, set apart, what did not happen or was
+    only feared, ordered, intended or typical."""
+    items: list[RenderableType] = []
+    others = [event for event in facts.events if not happened(event)]
+    for group in ([e for e in facts.events if happened(e)], others):
+        if group is others and others:
+            items.append(Text("Not happened, or not one occurrence:", style="bold"))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column()
+        for event in group:
+            line = Text(event_line(event, facts))
+            note = event_note(event, facts)
+            if note:
+                line.append(f" ({note})", style="dim")
+            table.add_row("•", line)
+        if group:
+            items.append(table)
+    return items
 
 
 def _entities_table(entities: tuple[Entity, ...]) -> Table:
