@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["HIT_OVERLAP", "QUESTIONS", "AnswerScores", "QuestionScore", "overlap"]
@@ -91,7 +91,7 @@ class AnswerScores:
         default_factory=lambda: {question: QuestionScore() for question in QUESTIONS}
     )
 
-    def add(self, answers: dict[str, str | None], gold: dict[str, Sequence[str]]) -> None:
+    def add(self, answers: Mapping[str, str | None], gold: Mapping[str, Sequence[str]]) -> None:
         """One article: our answer (or None) and the annotated phrases, per question."""
         self.articles += 1
         for question in QUESTIONS:

@@ -3,7 +3,8 @@
 The files (Hamborg et al., fhamborg/Giveme5W1H, Apache-2.0; the article texts are the
 outlets') are read at run time from wherever the user keeps them, never bundled::
 
-    {"dId": ..., "title": ..., "description": ..., "text": ..., "date_publish": "2016-11-09 00:00:00",
+    {"dId": ..., "title": ..., "description": ..., "text": ...,
+     "date_publish": "2016-11-09 00:00:00",
      "fiveWoneH": {"who": {"annotated": [{"text": "Several people", "coderPhraseCount": 2}, ...]},
                    "what": ..., "when": ..., "where": ..., "why": ..., "how": ...}}
 
