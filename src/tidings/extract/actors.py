@@ -212,6 +212,10 @@ class ActorBook:
         entity = self._entity_of.get(token.i)
         if entity is not None and entity.type in ENTITY_TYPES:
             return self._entity_mention(token, entity, sentence)
+        untagged = entity is None and not token.ent_type_
+        if untagged and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if token.is_title and not self.roles.is_role_noun(token.lemma_):
+                return self._name_mention(token, sentence)  # "Trump", a name spaCy missed
         lemma = token.lemma_.lower()
         demonstrative = lower in DEMONSTRATIVES and any(
             child.dep_ in ("prep", "relcl", "acl") for child in token.children
@@ -237,7 +241,7 @@ class ActorBook:
             definite=determiner in DEFINITE, pronoun=False, in_title=start < self._title_end,
         )  # fmt: skip
         mention.role = self._description_role(token)
-        mention.country = self._phrase_country(first, last)
+        mention.country = self._phrase_country(first, token.i) or self._nationality_after(token)
         if mention.country is None:
             mention.country = self._possessor_country(token, mention.role)
         return mention
@@ -263,6 +267,14 @@ class ActorBook:
             mention.role = self._title_role(token)
             mention.country = self._phrase_country(*self._title_range(token))
         return mention
+
+    def _name_mention(self, token: Token, sentence: int) -> _Mention:
+        first = min((c.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
+        start = self.doc[first].idx
+        return _Mention(
+            token.i, start, token.idx + len(token.text), sentence, "person", token.lower_,
+            definite=True, pronoun=False, in_title=start < self._title_end,
+        )  # fmt: skip
 
     def _entity_span(self, token: Token, entity: Entity) -> tuple[int, int]:
         for span in entity.mentions:
@@ -307,6 +319,21 @@ class ActorBook:
             entity = self._entity_of.get(index)
             if entity is not None and entity.type in ("NORP", "GPE") and entity.country:
                 return alpha3(entity.country)
+        return None
+
+    def _nationality_after(self, head: Token) -> str | None:
+        """ "Those on the North Korean side", "soldiers from Russia", "the army of Myanmar":
+        a nationality after the head, or a country after "from" or "of" (not "in": soldiers
+        in Afghanistan need not be Afghan)."""
+        for child in head.rights:
+            if child.dep_ != "prep":
+                continue
+            for token in child.subtree:
+                entity = self._entity_of.get(token.i)
+                if entity is None or not entity.country:
+                    continue
+                if entity.type == "NORP" or child.lower_ in ("from", "of"):
+                    return alpha3(entity.country)
         return None
 
     def _possessor_country(self, head: Token, role: str | None) -> str | None:

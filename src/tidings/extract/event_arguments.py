@@ -53,10 +53,12 @@ Participants = tuple[Token | None, Token | None]  # (actor word, target word)
 def participants(match: TriggerMatch, transitive: bool, title_end: int) -> Participants:
     """The words naming the actor and the target of one trigger (either may be None)."""
     head = match.head
-    if match.trigger.noun:
-        return _noun_participants(head, match.trigger.type, transitive)
+    trigger = match.trigger
+    if trigger.noun:
+        return _noun_participants(head, trigger.type, transitive)
     passive = _passive(head) or _headline_passive(head, transitive, title_end)
-    actor, target = _verb_participants(head, passive, match.tokens)
+    two_sided = trigger.type in WITH_TYPES or trigger.mode == "sideAB"
+    actor, target = _verb_participants(head, passive, match.tokens, two_sided=two_sided)
     if actor is None or target is None:
         for sibling in _conjuncts(head):
             other_actor, other_target = _verb_participants(sibling, passive, (), direct=True)
@@ -76,11 +78,18 @@ def participants(match: TriggerMatch, transitive: bool, title_end: int) -> Parti
 
 
 def _verb_participants(
-    verb: Token, passive: bool, own: tuple[int, ...], *, direct: bool = False
+    verb: Token,
+    passive: bool,
+    own: tuple[int, ...],
+    *,
+    direct: bool = False,
+    two_sided: bool = False,
 ) -> Participants:
-    """Subject, object, agent and "on X" of one verb; ``direct``: nothing further away
-    (what a conjoined verb may share: "shot and wounded by X", not "rescued in an operation
-    by X")."""
+    """Subject, object, agent and "on X" of one verb ("with X" too when ``two_sided``:
+    "clashed with rebels", "met with Obama"); ``direct``: nothing further away (what a
+    conjoined verb may share: "shot and wounded by X", not "rescued in an operation by
+    X")."""
+    prepositions = TARGET_PREPOSITIONS | {"with"} if two_sided else TARGET_PREPOSITIONS
     actor: Token | None = None
     target: Token | None = None
     for child in verb.children:
@@ -96,7 +105,7 @@ def _verb_participants(
             actor = _object_of(child) or actor
         elif dep in ("dobj", "dative") and child.i not in own and not passive:
             target = target or child
-        elif dep == "prep" and child.lower_ in TARGET_PREPOSITIONS and target is None:
+        elif dep == "prep" and child.lower_ in prepositions and target is None:
             target = _object_of(child)
         elif dep == "prep" and child.lower_ == "by" and actor is None and passive:
             actor = _object_of(child)

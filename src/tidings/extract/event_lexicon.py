@@ -213,10 +213,13 @@ def _modifies_a_thing(noun: Token) -> bool:
 
 
 def _cancelled(head: Token, trigger: Trigger) -> bool:
-    """ "released a statement", "heart attack", "violence erupted": not this event."""
+    """ "released a statement", "heart attack", "violence erupted", "under fire": not this
+    event."""
     if not trigger.unless:
         return False
     words: list[Token] = []
+    if head.dep_ == "pobj":
+        words.append(head.head)  # "under fire"
     for child in head.children:
         if child.dep_ in ("dobj", "nsubj", "nsubjpass", "compound", "amod", "attr"):
             words.append(child)

@@ -157,7 +157,8 @@ def find_events(
 
 
 def _kept(matches: list[TriggerMatch], sentence_of: dict[int, int]) -> list[TriggerMatch]:
-    """Drop the second of two conjoined triggers of one type ("shot and wounded"), and a
+    """Drop the second of two conjoined triggers of one type that share a subject ("shot and
+    wounded"; not "rescued him, and he was taken to hospital"), and a
     killing or wounding with no killer named in a sentence that reports what did it ("a
     fire killed five", "killed in a firefight"): that event carries the toll."""
     by_head = {m.head.i: m for m in matches}
@@ -170,7 +171,8 @@ def _kept(matches: list[TriggerMatch], sentence_of: dict[int, int]) -> list[Trig
     for match in matches:
         head = match.head
         first = by_head.get(head.head.i) if head.dep_ == "conj" else None
-        if first is not None and first.trigger.type == match.trigger.type:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        if first is not None and first.trigger.type == match.trigger.type and not own_subject:
             continue
         toll = match.trigger.type == "ASSAULT" and head.lemma_.lower() in TOLL_WORDS
         if toll and sentence_of[head.i] in causes and not _has_agent(head):
@@ -206,7 +208,8 @@ def _place_tokens(doc: Doc, places: Sequence[Place]) -> dict[int, Place]:
 
 def _clause_place(head: Token, place_at: dict[int, Place], moving: bool) -> Place | None:
     by_preposition: dict[str, Place] = {}
-    for child in head.children:
+    words = [head, *(c for c in head.children if c.dep_ == "conj" and _same_clause(c))]
+    for child in (c for word in words for c in word.children):
         if child.dep_ == "prep" and child.lower_ not in by_preposition:
             place = _first_place(child, place_at)
             if place is not None:
@@ -249,6 +252,14 @@ def _date_anchors(doc: Doc, dates: Sequence[DateMention]) -> dict[int, DateMenti
     return anchors
 
 
+def _same_clause(word: Token) -> bool:
+    """Is ``word`` part of its head's clause (a verb joined by "and" without a subject of its
+    own is: "killed 12 and wounded 30 in an attack on Tuesday")?"""
+    if word.dep_ == "conj":
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+    return word.dep_ not in OWN_CLAUSE_CUT
+
+
 def _calendar(mention: DateMention) -> bool:
     """A date or time on the calendar ("2017-11-13", "2017-06"), not "now" or a duration."""
     value = mention.value or ""
@@ -256,6 +267,15 @@ def _calendar(mention: DateMention) -> bool:
 
 
 def _clause_date(head: Token, date_at: dict[int, DateMention]) -> DateMention | None:
+    """A date attached to the trigger or its phrases ("killed 12 in an attack on Tuesday"),
+    else to a word it hangs from ("On Monday a soldier defected, ... after soldiers opened
+    fire")."""
+    queue = [head]
+    while queue:  # breadth first: the nearest attachment wins
+        token = queue.pop(0)
+        if token.i in date_at:
+            return date_at[token.i]
+        queue.extend(c for c in token.children if _same_clause(c))
     token = head
     for _ in range(8):
         if token.i in date_at:

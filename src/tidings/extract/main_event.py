@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from tidings.extract.actor_roles import load_roles
 from tidings.model import Actor, DateMention, Event, MainEvent, Place, Span
 from tidings.nlp import doc_text
 
@@ -237,12 +238,20 @@ def _how(doc: Doc, head: Token) -> Span | None:
         if child.dep_ == "prep" and child.lower_ in MEANS_PREPOSITIONS:
             if child.lower_ == "by" and not any(g.dep_ == "pcomp" for g in child.children):
                 continue  # "by South Korean soldiers" says who, not how
+            if child.lower_ == "with" and any(_someone(g) for g in child.children):
+                continue  # "clashed with rebels" says with whom
             return _clipped(doc, child.i, child.right_edge.i, MAX_WHAT_TOKENS)
     for child in head.children:
         lower = child.lower_
         if child.dep_ == "advmod" and lower.endswith("ly") and lower not in TIME_ADVERBS:
             return _span(doc, child.i, child.i)
     return None
+
+
+def _someone(word: Token) -> bool:
+    return word.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or load_roles().is_role_noun(
+        word.lemma_
+    )
 
 
 def _clause_words(head: Token) -> list[Token]:

@@ -1,0 +1,258 @@
+"""Events and actors: who did what to whom, where and when, and whether it happened.
+
+The story below is written for these tests (the reference article is copyrighted and only
+read from ../shared at run time, in the tests at the end).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings.errors import ConfigError
+from tidings.extract.event_lexicon import load_lexicon
+from tidings.model import Actor, Event, Facts
+from tidings.output.json import to_dict, validate
+from tidings.pipeline import analyze_text
+from tidings.settings import Settings
+
+STORY = """Guard defects under fire
+
+A young North Korean soldier defected to the South on Monday, officials said. His fellow \
+soldiers opened fire on him as he ran across the border at Panmunjom. South Korean troops \
+rescued him, and he was taken to hospital in a helicopter of the United Nations Command. \
+"There was no exchange of fire with our side," a defence ministry official said. Guards on \
+the northern side are ordered to shoot anyone who tries to flee. Analysts fear another \
+missile launch. The last such crossing was in June.
+"""
+
+
+@pytest.fixture(scope="module")
+def story() -> Facts:
+    return analyze_text(STORY, published="2017-11-14")
+
+
+def _event(facts: Facts, trigger: str) -> Event:
+    found = [event for event in facts.events if event.trigger.text == trigger]
+    assert found, [event.trigger.text for event in facts.events]
+    return found[0]
+
+
+def _actor(facts: Facts, key: str | None) -> Actor:
+    assert key is not None
+    return next(actor for actor in facts.actors if actor.id == key)
+
+
+def test_defection_is_dated_and_coded(story: Facts) -> None:
+    defection = _event(story, "defected")
+    assert defection.type == "DEFECT"
+    assert (defection.date, defection.date_precision, defection.date_source) == (
+        "2017-11-13",
+        "day",
+        "clause",
+    )
+    assert defection.date_span is not None and defection.date_span.text == "Monday"
+    soldier = _actor(story, defection.actor)
+    assert (soldier.country, soldier.role, soldier.code) == ("PRK", "MIL", "PRKMIL")
+    assert defection.modality == "reported"
+    assert _actor(story, defection.reported_by).name == "officials"
+
+
+def test_shooting_actor_target_and_place(story: Facts) -> None:
+    shooting = _event(story, "opened fire")
+    assert (shooting.type, shooting.mode, shooting.cameo) == ("ASSAULT", "firearms", "18")
+    shooters = _actor(story, shooting.actor)
+    assert shooters.code == "PRKMIL" and shooters.plural  # "his fellow soldiers": compatriots
+    assert shooting.target == _event(story, "defected").actor  # "him" is the defector
+    assert shooting.date == "2017-11-13" and shooting.date_source == "context"
+    place = next(place for place in story.places if place.id == shooting.place)
+    assert place.text == "Panmunjom" and shooting.place_source == "context"
+    assert shooting.acled == "Violence against civilians"
+    assert not shooting.negated and shooting.modality == "asserted"
+
+
+def test_rescue_and_transfer(story: Facts) -> None:
+    soldier = _event(story, "defected").actor
+    rescue = _event(story, "rescued")
+    assert rescue.type == "AID" and rescue.target == soldier
+    assert _actor(story, rescue.actor).code == "KORMIL"
+    transfer = _event(story, "taken to hospital")
+    assert transfer.type == "AID" and transfer.target == soldier
+    command = _actor(story, transfer.actor)  # whose helicopter
+    assert (command.name, command.code) == ("United Nations Command", "IGO")
+
+
+def test_what_did_not_happen_is_marked(story: Facts) -> None:
+    exchange = _event(story, "exchange of fire")
+    assert exchange.negated and exchange.type == "ASSAULT" and exchange.mode == "sideAB"
+    assert _actor(story, exchange.reported_by).name == "defence ministry official"
+    assert _event(story, "shoot").modality == "ordered"
+    assert _event(story, "flee").modality == "intended"
+    launch = _event(story, "missile launch")
+    assert (launch.type, launch.mode, launch.modality) == ("MOBILIZE", "weapons", "hypothetical")
+
+
+def test_an_earlier_crossing_keeps_its_month(story: Facts) -> None:
+    crossing = _event(story, "crossing")
+    assert (crossing.date, crossing.date_precision) == ("2017-06", "month")
+    assert crossing.actor is None  # "such" crossing: not the soldier's
+
+
+def test_under_fire_is_no_event(story: Facts) -> None:
+    assert all(event.trigger.text != "fire" for event in story.events)
+
+
+def test_story_follows_the_contract(story: Facts) -> None:
+    document = to_dict(story)
+    validate(document)
+    assert [event["id"] for event in document["events"]][:2] == ["ev1", "ev2"]
+    ids = {actor["id"] for actor in document["actors"]}
+    for event in document["events"]:
+        assert {event["actor"], event["target"], event["reported_by"]} - {None} <= ids
+        assert (
+            STORY[event["trigger"]["start"] : event["trigger"]["end"]] == event["trigger"]["text"]
+        )
+
+
+def test_main_event_answers(story: Facts) -> None:
+    main = story.main_event  # the headline's "defects" reads as a noun: the lead decides
+    assert main is not None and main.event == _event(story, "defected").id
+    answers = {q: getattr(main, q) and getattr(main, q).text for q in ("who", "what", "when")}
+    assert answers == {
+        "who": "A young North Korean soldier",
+        "what": "defected to the South",
+        "when": "Monday",
+    }
+    assert main.where is not None and main.where.text == "Panmunjom"
+
+
+def test_main_event_from_a_headline_verb_outside_the_lexicon() -> None:
+    facts = analyze_text(
+        "Mayor opens new bridge over the Danube\n\nThe mayor of Vienna opened a bridge on Friday.",
+        published="2019-03-02",
+    )
+    main = facts.main_event
+    assert main is not None and main.event is None
+    assert main.what is not None and main.what.text == "opens new bridge"
+    assert main.when is not None and main.when.text == "Friday"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Police did not arrest the protesters.", "arrest", {"negated": True}),
+        ("Officials said troops could attack the city.", "attack", {"modality": "hypothetical"}),
+        ("The rebels plan to attack the town.", "attack", {"modality": "intended"}),
+        ("The minister will visit Paris next week.", "visit", {"modality": "intended"}),
+        ("Thousands of migrants cross the border every year.", "cross the border",
+         {"modality": "generic"}),
+        ("Crossing into Spain is dangerous.", "Crossing into", {"modality": "generic"}),
+        ("Government troops clashed with rebels near Goma.", "clashed", {"acled": "Battles"}),
+        ("A bus crashed into a river in Kenya, killing 24 passengers.", "crashed",
+         {"type": "ACCIDENT", "killed": 24}),
+        ("Gunmen killed 12 people and wounded 30 in an attack in Kano.", "killed",
+         {"killed": 12, "injured": 30}),
+    ],
+)  # fmt: skip
+def test_sentences(text: str, trigger: str, expected: dict[str, object]) -> None:
+    event = _event(analyze_text(text, published="2017-11-14"), trigger)
+    assert {key: getattr(event, key) for key in expected} == expected
+
+
+def test_words_that_are_not_events() -> None:
+    facts = analyze_text(
+        "The company released its annual report. She met the deadline. He had a heart "
+        "attack. Visitors crowded the escape room.",
+        published="2017-11-14",
+    )
+    assert facts.events == ()
+
+
+def test_a_killing_in_a_fire_is_its_toll() -> None:
+    facts = analyze_text("A fire killed five girls at a flat in Koszalin.", published="2019-01-05")
+    assert [(e.type, e.killed) for e in facts.events] == [("ACCIDENT", 5)]
+
+
+def test_the_defector_is_the_soldier_who_defected() -> None:
+    facts = analyze_text(
+        "A North Korean soldier defected on Monday. The defector was taken to hospital.",
+        published="2017-11-14",
+    )
+    defection, transfer = facts.events
+    assert transfer.target == defection.actor
+    assert transfer.date == "2017-11-13" and transfer.date_source == "context"
+
+
+def test_without_a_publication_date_nothing_is_dated() -> None:
+    facts = analyze_text("A soldier defected on Monday.")
+    assert _event(facts, "defected").date is None
+
+
+def test_no_events_when_switched_off() -> None:
+    facts = analyze_text(STORY, Settings(events=False))
+    assert facts.events == () and facts.actors == () and facts.main_event is None
+
+
+def test_a_users_lexicon_adds_words(tmp_path: Path) -> None:
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text('[[trigger]]\ntype = "PROTEST"\nmode = "demo"\nverbs = ["picket"]\n')
+    facts = analyze_text(
+        "Dock workers picketed the port of Santos.", Settings(event_lexicon=lexicon)
+    )
+    assert [(e.type, e.mode, e.trigger.text) for e in facts.events] == [
+        ("PROTEST", "demo", "picketed")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[[trigger]]\ntype = "PARTY"\nverbs = ["dance"]\n', "unknown event type 'PARTY'"),
+        ('[[trigger]]\ntype = "ASSAULT"\nmode = "tickle"\n', "ASSAULT has no mode 'tickle'"),
+        ("[[trigger]\n", "not a valid TOML lexicon"),
+    ],
+)
+def test_a_broken_lexicon_is_refused_with_its_name(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    lexicon = tmp_path / "broken.toml"
+    lexicon.write_text(content)
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_lexicon(lexicon)
+    assert str(lexicon) in str(caught.value)
+
+
+def test_the_bundled_vocabulary_is_consistent() -> None:
+    lexicon = load_lexicon()
+    plover = {name for name, kind in lexicon.types.items() if not kind.extension}
+    assert len(plover) == 16 and {"ASSAULT", "COERCE", "PROTEST", "AID"} <= plover
+    assert all(kind.cameo for name, kind in lexicon.types.items() if name in plover)
+    for triggers in (*lexicon.verbs.values(), *lexicon.nouns.values()):
+        for trigger in triggers:
+            assert trigger.type in lexicon.types
+            assert trigger.mode is None or trigger.mode in lexicon.types[trigger.type].modes
+    assert lexicon.agents["defector"] == "DEFECT"
+
+
+def test_reference_article_events(reference_text: str) -> None:
+    facts = analyze_text(reference_text, published="2017-11-14")
+    defection = _event(facts, "defected")
+    assert (defection.date, defection.date_precision) == ("2017-11-13", "day")
+    soldier = defection.actor
+    assert _actor(facts, soldier).code == "PRKMIL"
+    shooting = _event(facts, "opened fire")
+    assert shooting.target == soldier and _actor(facts, shooting.actor).code == "PRKMIL"
+    shot = _event(facts, "shot")
+    assert shot.target == soldier and _actor(facts, shot.reported_by).name == "South Korea"
+    rescue = _event(facts, "rescued")
+    assert rescue.target == soldier and _actor(facts, rescue.actor).code == "KORMIL"
+    transfer = _event(facts, "transferred to hospital")
+    assert transfer.target == soldier
+    assert _actor(facts, transfer.actor).name == "United Nations Command"
+    assert _event(facts, "exchange of fire").negated
+    assert _event(facts, "missile launch").modality == "hypothetical"
+    assert _event(facts, "shoot").modality == "ordered"
+    crossing = _event(facts, "crossing")
+    assert (crossing.date, crossing.date_precision) == ("2017-06", "month")
+    assert _actor(facts, _event(facts, "aiding").actor).code == "CHNGOV"
