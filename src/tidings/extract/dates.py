@@ -50,7 +50,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from tidings.extract.date_values import Anchor, Tense, interpret, parse_anchor
+from tidings.extract.date_anchoring import Anchor, Tense, parse_anchor
+from tidings.extract.date_values import interpret
 from tidings.model import DateMention
 from tidings.nlp import doc_text
 
