@@ -174,3 +174,50 @@ def test_wikinews_articles(wikinews_docs: list[tuple[dict[str, str], Doc]]) -> N
             assert mention.type in ("DATE", "TIME", "DURATION", "SET")
             assert mention.value is None or TIMEX_VALUE.match(mention.value), mention
     assert total > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The board declared a dividend payable Jan. 5.", PUBLISHED, "2018-01-05"),
+        ("The deadline was extended to Jan. 10.", PUBLISHED, "2018-01-10"),
+        ("Prices have doubled since the December floods.", "2018-01-15", "2017-12"),
+        ("Rescued on Nov. 25 by fishermen, the boy lives in Miami.", "2018-01-07", "2017-11-25"),
+        ("Loans of $90 million run through February.", PUBLISHED, "2018-02"),
+        ("Profits fell in the fourth quarter.", "2018-01-20", "2017-Q4"),
+        ("Its third-quarter profit will be lower.", "2017-10-30", "2017-Q3"),
+    ],
+)
+def test_months_without_a_year_take_the_nearest_fitting_year(
+    nlp: Language, text: str, published: str, value: str
+) -> None:
+    assert only(nlp, text, published).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The team plans to leave on Thursday.", "2017-11-16"),
+        ("The team planned to leave on Thursday.", "2017-11-16"),
+        ("The merger is scheduled to close Monday.", "2017-11-20"),
+        ("The envoy could arrive as early as Friday.", "2017-11-17"),
+        ("He said his father would be traveling Thursday.", "2017-11-16"),
+        ("The ministers might meet Saturday.", "2017-11-18"),
+        ("The vote may have been rigged on Sunday.", "2017-11-12"),
+        ("Officials postponed the hearing until Wednesday.", "2017-11-15"),
+        ("The offer had been due to expire Saturday.", "2017-11-11"),
+    ],
+)
+def test_weekdays_follow_plans_modals_and_open_prepositions(
+    nlp: Language, text: str, value: str
+) -> None:
+    assert only(nlp, text).value == value
+
+
+def test_months_in_a_present_clause_look_four_months_ahead() -> None:
+    anchor = parse_anchor(PUBLISHED)
+    assert interpret("March", anchor) == ("2018-03", "DATE", "month")
+    assert interpret("April", anchor) == ("2017-04", "DATE", "month")
+    assert interpret("December", parse_anchor("2018-01-15")) == ("2017-12", "DATE", "month")
+    assert interpret("Monday", anchor, "open") == ("2017-11-13", "DATE", "day")
+    assert interpret("Thursday", anchor, "open") == ("2017-11-16", "DATE", "day")

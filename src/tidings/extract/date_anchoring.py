@@ -17,11 +17,14 @@ __all__ = [
     "Tense",
     "month_value",
     "parse_anchor",
+    "quarter_value",
     "week_value",
     "weekday_value",
 ]
 
-Tense = Literal["past", "present", "future"]
+# The tense of the clause an expression sits in; "open" where nothing fixes a direction
+# ("until Tuesday", "payable Dec. 7"): then the nearest such month or day is meant.
+Tense = Literal["past", "present", "future", "open"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,24 @@ def month_value(
         year -= month >= anchor.month if relative == "last" else month > anchor.month
     elif relative in ("next", "coming") or (relative is None and tense == "future"):
         year += month <= anchor.month if relative else month < anchor.month
+    elif relative is None:  # present or open: the coming four months, else the past eight
+        ahead = (month - anchor.month) % 12
+        year += (0 < ahead <= 4 and month < anchor.month) - (ahead > 4 and month > anchor.month)
     return f"{year:04d}-{month:02d}"
+
+
+def quarter_value(quarter: int, anchor: Anchor, tense: Tense) -> str:
+    """The year-quarter "the fourth quarter" points at: the anchor's year, but last year's
+    when that quarter has not begun (in a past clause) or is the one just ended (published
+    in the first quarter: results for the fourth), next year's in a future clause when it has
+    passed."""
+    current = (anchor.month - 1) // 3 + 1 if anchor.month else 4
+    year = anchor.year
+    if quarter > current and (tense == "past" or quarter - current > 2):
+        year -= 1
+    elif current - quarter >= 2 and tense == "future":
+        year += 1
+    return f"{year:04d}-Q{quarter}"
 
 
 def weekday_value(
@@ -87,6 +107,8 @@ def weekday_value(
         ahead = (weekday - today.weekday()) % 7 or (7 if relative in ("next", "coming") else 0)
         return today + timedelta(days=ahead)
     back = (today.weekday() - weekday) % 7
+    if tense == "open" and relative in (None, "on") and 0 < (ahead := 7 - back) < back:
+        return today + timedelta(days=ahead)
     if relative == "last":
         back = back or 7
     return today - timedelta(days=back)

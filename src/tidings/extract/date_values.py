@@ -16,6 +16,7 @@ from tidings.extract.date_anchoring import (
     Tense,
     month_value,
     parse_anchor,
+    quarter_value,
     week_value,
     weekday_value,
 )
@@ -170,11 +171,15 @@ def _date(words: str, anchor: Anchor | None, tense: Tense) -> Reading | None:
         century = match["century"] or ("20" if match["decade"] in "01" else "19")
         return century + match["decade"], "DATE", "year"
     if match := QUARTER.match(words):
-        year = match["year"] and int(match["year"])
-        if not year and anchor:
-            year = anchor.year + {"last": -1, "next": 1}.get(match["relative"] or "", 0)
-        value = f"{year:04d}-Q{ORDINALS[match['ordinal']]}" if year else None
-        return value, "DATE", "year"
+        quarter = ORDINALS[match["ordinal"]]
+        if match["year"]:
+            return f"{match['year']}-Q{quarter}", "DATE", "year"
+        if anchor is None:
+            return None, "DATE", "year"
+        if match["relative"]:
+            year = anchor.year + {"last": -1, "next": 1}.get(match["relative"], 0)
+            return f"{year:04d}-Q{quarter}", "DATE", "year"
+        return quarter_value(quarter, anchor, tense), "DATE", "year"
     if match := RELATIVE.match(words):
         return _relative(match["relative"], match["what"], anchor, tense)
     if match := DAY_WORD.match(words):

@@ -20,17 +20,30 @@ anchor
     ``published`` as "2017-11-14", "2017-11-14T09:30:00" (the time is ignored), "2017-11" or
     "2017".
 direction
-    The clause of an expression is *future* when its verb has the auxiliary will/'ll/shall,
-    *past* when the verb (or its auxiliary) is in the past tense (VBD, or VBN with have),
-    *present* otherwise.
+    The clause of an expression is *future* when its verb has the auxiliary will/'ll/shall or
+    a forward-looking modal (would, might, may, should, must; not with "have": "may have
+    been" is past), when the expression follows "as early as"/"as soon as", or when it hangs
+    on an infinitive under a present or future verb ("is scheduled to close Monday"); *past*
+    when the verb (or its auxiliary) is in the past tense (VBD, or VBN/VBG with have), or
+    after "since"; *open* when a past verb does not fix its direction: the expression hangs
+    on an adjective ("payable Dec. 7", "due to expire Friday"), follows until/till/through/
+    to/by/before ("was extended to Nov. 16"), or an infinitive under a past verb ("planned
+    to leave Thursday"); *present* otherwise, and for a noun's modifier ("Wednesday's
+    ruling", "the June agreement").
     A month without a year ("in June") takes the anchor's year; in a past clause a month
     after the anchor's month is last year's, in a future clause a month before it is next
-    year's. "last June" is the most recent June before the anchor's month (this year's June
-    when published in November), "next June" the first after it. "November 13" without a
-    year takes the year its month would.
+    year's; in a present or open clause it is the month in the coming four months or else the
+    past eight ("in January" written in November is next January; "in March", last March).
+    "last June" is the most recent June before the anchor's month (this year's June when
+    published in November), "next June" the first after it. "November 13" without a year
+    takes the year its month would. "the fourth quarter" is the anchor's year's, but last
+    year's in a past clause when it has not begun, or when published two or more quarters
+    before it (January: the quarter just reported); next year's in a future clause when it
+    ended two or more quarters ago.
     A weekday ("on Monday") is the most recent such day up to and including the anchor day,
     unless the clause is future: then the next one from the anchor day on (the anchor day
-    itself included, as news says "will speak on Tuesday" on that Tuesday). "last Monday"
+    itself included, as news says "will speak on Tuesday" on that Tuesday); in an open
+    clause the nearer of the two. "last Monday"
     is strictly before the anchor, "next Monday" strictly after. "last week" is the ISO week
     seven days before the anchor.
     "the past week", "the last two years" are durations (P1W, P2Y); "last week" is a date.
@@ -47,8 +60,9 @@ not dates
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.date_anchoring import Anchor, Tense, parse_anchor
 from tidings.extract.date_values import interpret
@@ -58,7 +72,14 @@ from tidings.nlp import doc_text
 __all__ = ["find_dates"]
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+# Auxiliaries that look forward: "will speak", "would be traveling", "might come".
+FUTURE_AUXILIARIES = frozenset(
+    {"will", "'ll", "shall", "wo", "would", "might", "may", "should", "must"}
+)
+NOUN_MODIFIERS = frozenset({"poss", "compound", "nmod"})
+FUTURE_LEADS = ("as early as", "as soon as", "as late as")
+# An expression after these may lie either side of the clause's time ("extended to Nov. 16").
+OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "to", "by", "before", "pending"})
 HAVE = frozenset({"have", "has", "had", "'ve", "'d"})
 AGE_BEFORE = frozenset({"aged", "age", "ages"})
 # What spaCy's small model tends to miss; matched case-insensitively on word boundaries.
@@ -166,19 +187,45 @@ def _is_age(doc: Doc, span: Span) -> bool:
 
 
 def _tense(span: Span) -> Tense:
-    """The tense of the clause ``span`` sits in: its nearest governing verb's."""
-    token = span.root
+    """The tense of the clause ``span`` sits in: its nearest governing verb's (see the module
+    docstring). A past verb does not fix the direction of an expression that hangs on an
+    adjective or an open preposition ("payable Dec. 7", "was extended to Nov. 16"), nor of an
+    infinitive's ("planned to leave Thursday"): those are "open"."""
+    doc = span.doc
+    around = " ".join(token.lower_ for token in doc[max(span.start - 3, 0) : span.start + 3])
+    if any(lead in around for lead in FUTURE_LEADS):
+        return "future"
+    root = span.root
+    if root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN"):
+        return "present"  # "Wednesday's ruling", "the June agreement"
+    if root.head.lower_ == "since" and root.head.i < span.start:
+        return "past"
+    open_ = root.head.lower_ in OPEN_PREPOSITIONS and root.head.i < span.start
+    token = root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        open_ = open_ or token.pos_ == "ADJ"
     if token.pos_ not in ("VERB", "AUX"):
-        return "present"
-    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
-    if any(child.lower_ in FUTURE_AUXILIARIES for child in auxiliaries):
+        return "open" if open_ else "present"
+    tense = _verb_tense(token)
+    if tense == "infinitive":
+        head = token.head
+        governing = _verb_tense(head) if head.pos_ in ("VERB", "AUX") and head is not token else ""
+        return "open" if governing in ("past", "") else "future"
+    return "open" if open_ and tense == "past" else tense
+
+
+def _verb_tense(verb: Token) -> Tense | Literal["infinitive"]:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & FUTURE_AUXILIARIES and not words & HAVE:  # "may have been": past
         return "future"
-    if token.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
+    if any(child.tag_ == "TO" for child in auxiliaries):
+        return "infinitive"
+    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
-    if token.tag_ == "VBN" and any(child.lower_ in HAVE for child in auxiliaries):
+    if verb.tag_ in ("VBN", "VBG") and words & HAVE:
         return "past"
     return "present"
