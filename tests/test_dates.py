@@ -221,3 +221,53 @@ def test_months_in_a_present_clause_look_four_months_ahead() -> None:
     assert interpret("December", parse_anchor("2018-01-15")) == ("2017-12", "DATE", "month")
     assert interpret("Monday", anchor, "open") == ("2017-11-13", "DATE", "day")
     assert interpret("Thursday", anchor, "open") == ("2017-11-16", "DATE", "day")
+
+
+def test_references_to_the_reported_quarter(nlp: Language) -> None:
+    text = (
+        "Acme said third-quarter profit rose 12% to $40 million from $35 million a year "
+        "earlier. Sales in the quarter rose 5%. In the year-ago quarter, Acme had a loss. "
+        "Profit for the first nine months rose 8% from a year earlier."
+    )
+    found = [(m.text, m.value) for m in dates(nlp, text, "2017-10-26")]
+    assert found == [
+        ("third-quarter", "2017-Q3"),
+        ("a year earlier", "2016-Q3"),
+        ("quarter", "2017-Q3"),
+        ("year-ago quarter", "2016-Q3"),
+        ("first nine months", "P9M"),
+        ("a year earlier", "2016"),
+    ]
+
+
+def test_quarter_references_without_a_reported_quarter() -> None:
+    anchor = parse_anchor("2017-10-26")
+    assert interpret("the quarter", anchor) is None
+    assert interpret("the latest period", anchor) is None
+    assert interpret("a year earlier", anchor) == ("2016", "DATE", "year")
+    assert interpret("the year-ago period", anchor, period="2017-Q2") == ("2016-Q2", "DATE", "year")
+    assert interpret("the 2016 period", anchor, period="2017-Q2") == ("2016-Q2", "DATE", "year")
+    assert interpret("the quarter a year ago", anchor, period="2017-Q3") == (
+        "2016-Q3",
+        "DATE",
+        "year",
+    )
+    assert interpret("this quarter", anchor, period="2017-Q3") == ("2017-Q4", "DATE", "year")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("the fiscal first quarter", "2017-Q1"),
+        ("this year's third quarter", "2017-Q3"),
+        ("the 2016 second quarter", "2016-Q2"),
+        ("next year's first quarter", "2018-Q1"),
+    ],
+)
+def test_quarters_with_their_year(phrase: str, value: str) -> None:
+    assert interpret(phrase, parse_anchor("2017-10-26"), "past") == (value, "DATE", "year")
+
+
+def test_an_outlook_quarter_is_not_the_reported_one(nlp: Language) -> None:
+    text = "Acme expects sales to rise in the first quarter of 2018. Sales in the quarter fell."
+    assert [m.text for m in dates(nlp, text, "2017-10-26")] == ["first quarter of 2018"]

@@ -86,9 +86,13 @@ DAY_MONTH_YEAR = re.compile(
 MONTH_YEAR = re.compile(rf"^{_MONTH}(?:,?\s*(?:of\s+)?(?P<year>\d{{4}}))?$")
 YEAR = re.compile(r"^(?:the\s+year\s+|fiscal\s+|fy\s*)?(?P<year>1\d{3}|20\d{2})$")
 DECADE = re.compile(r"^(?:the\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d)0'?s$")
+ORDINAL_QUARTER = (
+    r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal\s+)?quarter"
+)
 QUARTER = re.compile(
-    r"^(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
-    r"(?:\s+of\s+(?:(?P<year>\d{4})|(?P<relative>last|this|next)\s+year))?$"
+    r"^(?:the\s+|its\s+)?(?:(?P<year_first>\d{4})\s+|(?P<relative_first>last|this|next)\s+"
+    rf"year's\s+)?(?:fiscal[\s-]+)?{ORDINAL_QUARTER}"
+    r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>\d{4})|(?P<relative>last|this|next)\s+year))?$"
 )
 RELATIVE = re.compile(
     rf"^{_RELATIVE}\s+(?P<what>week|weekend|month|year|quarter|spring|summer|fall|autumn|"

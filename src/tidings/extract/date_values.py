@@ -48,16 +48,23 @@ from tidings.extract.date_patterns import (
     WEEKDAYS,
     YEAR,
 )
+from tidings.extract.date_references import read_reference
 
-__all__ = ["Anchor", "Reading", "Tense", "interpret", "parse_anchor"]
+__all__ = ["Anchor", "Reading", "Tense", "interpret", "normalise", "parse_anchor"]
 
 Reading = tuple[str | None, str, str | None]  # value, type, precision
 
 
-def interpret(phrase: str, anchor: Anchor | None, tense: Tense = "present") -> Reading | None:
+def interpret(
+    phrase: str, anchor: Anchor | None, tense: Tense = "present", period: str | None = None
+) -> Reading | None:
     """The TIMEX3 reading of ``phrase`` (any case), or None when it is not understood.
-    A reading's value is None when it needs an anchor that is missing or too coarse."""
-    words = re.sub(r"\s+", " ", phrase.lower().replace("\u2019", "'")).strip(" ,")
+    A reading's value is None when it needs an anchor that is missing or too coarse.
+    ``period`` is the quarter the article reports on, if it named one ("1989-Q3"): "the
+    quarter" and "a year earlier" refer to it (:mod:`tidings.extract.date_references`)."""
+    words = normalise(phrase)
+    if (reading := read_reference(words, anchor, period)) is not None:
+        return reading
     if words in REFERENCES:
         return REFERENCES[words], "DATE", None
     if words.removeprefix("in ").startswith("recent ") and (
@@ -77,6 +84,11 @@ def interpret(phrase: str, anchor: Anchor | None, tense: Tense = "present") -> R
     while (stripped := MODIFIER.sub("", words)) != words:
         words = stripped
     return _date(words, anchor, tense) or _duration_or_none(words)
+
+
+def normalise(phrase: str) -> str:
+    """A phrase as the patterns read it: lower case, straight apostrophes, single spaces."""
+    return re.sub(r"\s+", " ", phrase.lower().replace("\u2019", "'")).strip(" ,")
 
 
 def _duration_or_none(words: str) -> Reading | None:
@@ -172,13 +184,15 @@ def _date(words: str, anchor: Anchor | None, tense: Tense) -> Reading | None:
         return century + match["decade"], "DATE", "year"
     if match := QUARTER.match(words):
         quarter = ORDINALS[match["ordinal"]]
-        if match["year"]:
-            return f"{match['year']}-Q{quarter}", "DATE", "year"
+        year = match["year"] or match["year_first"]
+        relative = match["relative"] or match["relative_first"]
+        if year:
+            return f"{year}-Q{quarter}", "DATE", "year"
         if anchor is None:
             return None, "DATE", "year"
-        if match["relative"]:
-            year = anchor.year + {"last": -1, "next": 1}.get(match["relative"], 0)
-            return f"{year:04d}-Q{quarter}", "DATE", "year"
+        if relative:
+            shifted = anchor.year + {"last": -1, "next": 1}.get(relative, 0)
+            return f"{shifted:04d}-Q{quarter}", "DATE", "year"
         return quarter_value(quarter, anchor, tense), "DATE", "year"
     if match := RELATIVE.match(words):
         return _relative(match["relative"], match["what"], anchor, tense)

@@ -47,6 +47,14 @@ direction
     is strictly before the anchor, "next Monday" strictly after. "last week" is the ISO week
     seven days before the anchor.
     "the past week", "the last two years" are durations (P1W, P2Y); "last week" is a date.
+reported quarter
+    In an article that names a quarter over by the anchor ("third-quarter profit rose"),
+    "the quarter", "the latest period" and "that quarter" are the last such quarter named
+    before them (the first one named, if none is before), and "a year earlier", "year-ago",
+    "the year-earlier quarter" the same quarter a year before; "the 1988 period" is that
+    quarter in 1988. After "the first nine months" they mean the year before the anchor's
+    again. Without such a quarter "the quarter" is not read and "a year earlier" is the year
+    before the anchor's (:mod:`tidings.extract.date_references`).
 precision
     day: a full date, a time or a part of a day (2017-11-14TMO); week: ISO weeks and weekends;
     month: YYYY-MM; year: YYYY, FY, decades, quarters and seasons (never more than the value
@@ -65,7 +73,8 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.date_anchoring import Anchor, Tense, parse_anchor
-from tidings.extract.date_values import interpret
+from tidings.extract.date_references import QUARTER_VALUE, is_reference
+from tidings.extract.date_values import interpret, normalise
 from tidings.model import DateMention
 from tidings.nlp import doc_text
 
@@ -103,6 +112,8 @@ PARTS = re.compile(
     rf"{_MONTH_NAME}\s+\d{{4}}|(?:1[89]|20)\d{{2}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday))(?![\w-])"
 )
+# A report's year to date: "a year earlier" after it is no longer the quarter's.
+YEAR_TO_DATE = re.compile(r"^(?:(?:first|latest|past|last)\s+)?(?:six|nine|6|9)\s+months$")
 TRAILING = " \t\n,;:!?\"')]\u201d\u2019"
 ABBREVIATION_END = re.compile(r"(?:\b[ap]\.m|\b[A-Za-z]{3,4})\.$")
 
@@ -120,13 +131,48 @@ def find_dates(doc: Doc, published: str | None) -> tuple[DateMention, ...]:
     for match in EXTRA.finditer(text):
         if not any(taken[match.start() : match.end()]):
             candidates.append(match.span())
-    found: list[DateMention] = []
-    for start, end in sorted(candidates):
-        found.extend(_read(doc, text, start, end, anchor))
+    candidates.sort()
+    found = [
+        mention for start, end in candidates for mention in _read(doc, text, start, end, anchor)
+    ]
+    named = [
+        (mention.start, _reported_quarter(mention, anchor))
+        for mention in found
+        if _reported_quarter(mention, anchor) or YEAR_TO_DATE.match(normalise(mention.text))
+    ]
+    first = next((quarter for _, quarter in named if quarter), None)
+    if first is None:
+        return tuple(found)
+    found = []  # read again, "the quarter" and "a year earlier" against the reported quarter
+    for start, end in candidates:
+        period = ([quarter for at, quarter in named if at < start] or [first])[-1]
+        found.extend(_read(doc, text, start, end, anchor, period))
     return tuple(found)
 
 
-def _read(doc: Doc, text: str, start: int, end: int, anchor: Anchor | None) -> list[DateMention]:
+def _reported_quarter(mention: DateMention, anchor: Anchor | None) -> str | None:
+    """The quarter ``mention`` names, when it could be one an article reports on: a quarter
+    over by the anchor ("third-quarter profit"), not a reference back to one ("the quarter")
+    nor an outlook ("sales in the first quarter of 1990")."""
+    match = QUARTER_VALUE.match(mention.value or "")
+    if match is None or is_reference(normalise(mention.text)):
+        return None
+    if anchor is not None and (int(match["year"]), int(match["quarter"]) * 3) >= (
+        anchor.year,
+        anchor.month or 12,
+    ):
+        return None
+    return mention.value
+
+
+def _read(
+    doc: Doc,
+    text: str,
+    start: int,
+    end: int,
+    anchor: Anchor | None,
+    period: str | None = None,
+) -> list[DateMention]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or _is_age(doc, span):
         return []
@@ -134,12 +180,12 @@ def _read(doc: Doc, text: str, start: int, end: int, anchor: Anchor | None) -> l
     start, end = _trim(text, start, end)
     if start >= end:
         return []
-    reading = interpret(text[start:end], anchor, tense)
+    reading = interpret(text[start:end], anchor, tense, period)
     if reading is not None:
         return [_mention(text, *_drop_article(text, start, end), reading)]
     parts: list[DateMention] = []  # "between 2015 and 2016", "the quarter ended Sept. 30"
     for part in PARTS.finditer(text, start, end):
-        reading = interpret(part[0], anchor, tense)
+        reading = interpret(part[0], anchor, tense, period)
         if reading is not None and reading[0] is not None:
             parts.append(_mention(text, part.start(), part.end(), reading))
     return parts
