@@ -271,3 +271,32 @@ def test_quarters_with_their_year(phrase: str, value: str) -> None:
 def test_an_outlook_quarter_is_not_the_reported_one(nlp: Language) -> None:
     text = "Acme expects sales to rise in the first quarter of 2018. Sales in the quarter fell."
     assert [m.text for m in dates(nlp, text, "2017-10-26")] == ["first quarter of 2018"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        (
+            "Gunmen seized him at 10 p.m. Wednesday, police said.",
+            "10 p.m. Wednesday",
+            "2017-11-08T22:00",
+        ),
+        ("The talks broke off at noon Monday.", "noon Monday", "2017-11-13T12:00"),
+        ("The offer runs until 5 p.m. EST Nov. 20.", "5 p.m. EST Nov. 20", "2017-11-20T17:00"),
+        ("The clinic was attacked Sunday evening.", "Sunday evening", "2017-11-12TEV"),
+        ("Shares fell at mid-afternoon yesterday.", "mid-afternoon yesterday", "2017-11-13TAF"),
+    ],
+)
+def test_a_time_and_its_day_make_one_expression(
+    nlp: Language, text: str, expected: str, value: str
+) -> None:
+    mention = only(nlp, text)
+    assert (mention.text, mention.value, mention.type) == (expected, value, "TIME")
+
+
+def test_time_on_day_without_spacy() -> None:
+    anchor = parse_anchor(PUBLISHED)
+    assert interpret("Friday at 9 a.m.", anchor, "future") == ("2017-11-17T09:00", "TIME", "day")
+    assert interpret("midnight Sunday", anchor) == ("2017-11-12T24:00", "TIME", "day")
+    assert interpret("9 a.m. Tuesday", None) == (None, "TIME", "day")
+    assert interpret("the year ended March 31", anchor) is None

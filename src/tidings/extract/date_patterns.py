@@ -109,6 +109,8 @@ WEEKDAY = re.compile(
 AGO = re.compile(rf"^{_NUMBER}\s+{_UNIT}\s+ago$")
 DURATION = re.compile(rf"^(?:{_NUMBER}[\s-]+)?{_UNIT}(?:[\s-]+long)?$")
 SET = re.compile(rf"^(?:every|each|per)\s+(?:other\s+)?(?:{_NUMBER}\s+)?{_UNIT}$")
+# A word that only a time of day has: worth splitting "10 p.m. Wednesday" on.
+CLOCK_WORD = re.compile(r"\b(?:[ap]\.m\b|[ap]m\b|noon|midday|midnight|morning|afternoon|evening)")
 CLOCK = re.compile(
     r"^(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?"
     r"(?:\s+(?:[a-z]{2,4}t|gmt|utc|local time))?$"

@@ -24,6 +24,7 @@ from tidings.extract.date_patterns import (
     ADVERB_SETS,
     AGO,
     CLOCK,
+    CLOCK_WORD,
     DAY_MONTH_YEAR,
     DAY_WORD,
     DECADE,
@@ -198,14 +199,30 @@ def _date(words: str, anchor: Anchor | None, tense: Tense) -> Reading | None:
         return _relative(match["relative"], match["what"], anchor, tense)
     if match := DAY_WORD.match(words):
         return _day_word(match["word"], match["part"], anchor)
-    if match := WEEKDAY.match(words):
-        return _weekday(match, anchor, tense)
-    if match := CLOCK.match(words):
-        return _clock(match, anchor)
-    if words in ("noon", "midday", "midnight"):
+    if (match := WEEKDAY.match(words)) and (reading := _weekday(match, anchor, tense)):
+        return reading
+    if (clock := _clock(words)) is not None:
         today = anchor.date if anchor else None
-        clock = "12:00" if words != "midnight" else "24:00"
         return (f"{today.isoformat()}T{clock}" if today else None), "TIME", "day"
+    if CLOCK_WORD.search(words):
+        return _time_on_day(words, anchor, tense)
+    return None
+
+
+def _time_on_day(words: str, anchor: Anchor | None, tense: Tense) -> Reading | None:
+    """A time of day and the day it falls on, either way round: "10 p.m. Wednesday", "noon
+    Thursday", "Friday at 9 a.m.", "5 p.m. EST, Nov. 9", "afternoon yesterday"."""
+    pieces = words.split(" ")
+    for cut in range(1, len(pieces)):
+        left, right = " ".join(pieces[:cut]).strip(" ,"), " ".join(pieces[cut:]).strip(" ,")
+        for time_words, day_words in ((left, right), (right, left)):
+            time_words = time_words.removeprefix("at ")
+            clock = _clock(time_words) or PARTS_OF_DAY.get(time_words)
+            if clock is None or CLOCK_WORD.search(day_words):
+                continue
+            day = _date(day_words.removeprefix("on "), anchor, tense)
+            if day is not None and day[1:] == ("DATE", "day"):
+                return (f"{day[0]}T{clock}" if day[0] else None), "TIME", "day"
     return None
 
 
@@ -270,7 +287,13 @@ def _weekday(match: re.Match[str], anchor: Anchor | None, tense: Tense) -> Readi
     return (value + "T" + PARTS_OF_DAY[match["part"]] if value else None), "TIME", "day"
 
 
-def _clock(match: re.Match[str], anchor: Anchor | None) -> Reading | None:
+def _clock(words: str) -> str | None:
+    """ "9 a.m." -> "09:00", "noon" -> "12:00", "midnight" -> "24:00"; else None."""
+    if words in ("noon", "midday", "midnight"):
+        return "12:00" if words != "midnight" else "24:00"
+    match = CLOCK.match(words)
+    if match is None:
+        return None
     hour, minute, half = int(match["hour"]), int(match["minute"] or 0), match["half"]
     if half is None and match["minute"] is None:
         return None  # a bare number
@@ -280,6 +303,4 @@ def _clock(match: re.Match[str], anchor: Anchor | None) -> Reading | None:
         hour += 12
     elif half and half.startswith("a") and hour == 12:
         hour = 0
-    today = anchor.date if anchor else None
-    value = f"{today.isoformat()}T{hour:02d}:{minute:02d}" if today else None
-    return value, "TIME", "day"
+    return f"{hour:02d}:{minute:02d}"

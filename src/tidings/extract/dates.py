@@ -4,7 +4,9 @@
 :class:`~tidings.model.DateMention` values in text order. Candidates are spaCy's DATE and TIME
 entities plus a few patterns the small model misses ("now", "recently", "every year",
 "weekly", "Nov. 13", "2017-11-13"); :func:`tidings.extract.date_values.interpret` reads each
-one. An expression it does not understand is dropped: a missed date is better than a wrong one.
+one. A time next to its day is one expression ("10 p.m. Wednesday", "Thursday evening",
+"5 p.m. EST, Nov. 9"), where spaCy gives them apart. An expression it
+does not understand is dropped: a missed date is better than a wrong one.
 
 type
     DATE | TIME | DURATION | SET (TimeML).
@@ -112,6 +114,8 @@ PARTS = re.compile(
     rf"{_MONTH_NAME}\s+\d{{4}}|(?:1[89]|20)\d{{2}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday))(?![\w-])"
 )
+# What may stand between a time and its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
+JOINER = re.compile(r"\s*,?\s*(?:(?:at|on)\s+)?$")
 # A report's year to date: "a year earlier" after it is no longer the quarter's.
 YEAR_TO_DATE = re.compile(r"^(?:(?:first|latest|past|last)\s+)?(?:six|nine|6|9)\s+months$")
 TRAILING = " \t\n,;:!?\"')]\u201d\u2019"
@@ -131,7 +135,7 @@ def find_dates(doc: Doc, published: str | None) -> tuple[DateMention, ...]:
     for match in EXTRA.finditer(text):
         if not any(taken[match.start() : match.end()]):
             candidates.append(match.span())
-    candidates.sort()
+    candidates = _joined(text, sorted(candidates), anchor)
     found = [
         mention for start, end in candidates for mention in _read(doc, text, start, end, anchor)
     ]
@@ -148,6 +152,22 @@ def find_dates(doc: Doc, published: str | None) -> tuple[DateMention, ...]:
         period = ([quarter for at, quarter in named if at < start] or [first])[-1]
         found.extend(_read(doc, text, start, end, anchor, period))
     return tuple(found)
+
+
+def _joined(
+    text: str, candidates: list[tuple[int, int]], anchor: Anchor | None
+) -> list[tuple[int, int]]:
+    """Candidates next to each other joined where they read as one time on one day:
+    spaCy gives "10 p.m." and "Wednesday", "Thursday" and "evening" apart."""
+    joined: list[tuple[int, int]] = []
+    for start, end in candidates:
+        if joined and JOINER.match(text, joined[-1][1], start):
+            reading = interpret(text[joined[-1][0] : end], anchor)
+            if reading is not None and reading[1] == "TIME":
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _reported_quarter(mention: DateMention, anchor: Anchor | None) -> str | None:
