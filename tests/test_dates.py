@@ -300,3 +300,65 @@ def test_time_on_day_without_spacy() -> None:
     assert interpret("midnight Sunday", anchor) == ("2017-11-12T24:00", "TIME", "day")
     assert interpret("9 a.m. Tuesday", None) == (None, "TIME", "day")
     assert interpret("the year ended March 31", anchor) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "value"),
+    [
+        ("The boy was found on Thanksgiving Day.", "2018-01-07", "Thanksgiving Day", "2017-11-23"),
+        ("He was rescued last Thanksgiving.", "2018-02-10", "last Thanksgiving", "2017-11-23"),
+        ("Pilgrims gathered as Easter week began.", "2017-04-10", "Easter week", "2017-W15"),
+        (
+            "Abuse is our theme from now to Election Day.",
+            "2018-10-26",
+            "Election Day",
+            "2018-11-06",
+        ),
+        ("The shops will close on Christmas Day.", PUBLISHED, "Christmas Day", "2017-12-25"),
+    ],
+)
+def test_holidays(nlp: Language, text: str, published: str, expected: str, value: str) -> None:
+    found = [(m.text, m.value) for m in dates(nlp, text, published)]
+    assert (expected, value) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The case will be heard in May.", "May", "2018-05"),
+        ("The rebels split in June last year.", "June last year", "2016-06"),
+        ("Talks began in February this year.", "February this year", "2017-02"),
+        ("They join the alliance in April next year.", "April next year", "2018-04"),
+        ("The war ended almost four years ago.", "almost four years ago", "2013"),
+        ("Threats had become routine over the past decade.", "past decade", "P10Y"),
+        ("Over the weekend, police arrested two men.", "weekend", "2017-W45-WE"),
+    ],
+)
+def test_months_with_their_year_weekdays_and_weekends(
+    nlp: Language, text: str, expected: str, value: str
+) -> None:
+    mention = only(nlp, text)
+    assert (mention.text, mention.value) == (expected, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They will leave as soon as the talks end.",
+        "He was soon released from hospital.",
+        "He was killed soon after his capture.",
+        "You may go now, and may they prosper.",
+    ],
+)
+def test_soon_that_is_no_future_reference(nlp: Language, text: str) -> None:
+    assert [m.text for m in dates(nlp, text)] in ([], ["now"])
+
+
+def test_weekday_names_spacy_misses_are_found() -> None:
+    from tidings.extract.dates import EXTRA
+
+    assert [m[0] for m in EXTRA.finditer("Late Monday, a monday-morning call")] == ["Monday"]
+
+
+def test_soon_in_a_future_clause(nlp: Language) -> None:
+    assert only(nlp, "Prosecutors may soon seek an indictment.").value == "FUTURE_REF"

@@ -13,8 +13,10 @@ from datetime import date, timedelta
 from typing import Literal
 
 __all__ = [
+    "HOLIDAYS",
     "Anchor",
     "Tense",
+    "holiday_date",
     "month_value",
     "parse_anchor",
     "quarter_value",
@@ -57,6 +59,59 @@ def parse_anchor(published: str | None) -> Anchor | None:
     except ValueError:
         return None
     return anchor
+
+
+# Holidays news dates by: a fixed day (month, day), the nth weekday of a month (month,
+# weekday, n; n=-1 the last), or days from Easter Sunday ("easter", offset).
+HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int] | tuple[str, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "may day": (5, 1), "independence day": (7, 4), "fourth of july": (7, 4),
+    "bastille day": (7, 14), "halloween": (10, 31), "veterans day": (11, 11),
+    "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+    "boxing day": (12, 26), "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3), "mother's day": (5, 6, 2), "memorial day": (5, 0, -1),
+    "father's day": (6, 6, 3), "labor day": (9, 0, 1), "columbus day": (10, 0, 2),
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "easter": ("easter", 0),
+    "easter sunday": ("easter", 0), "easter monday": ("easter", 1), "good friday": ("easter", -2),
+    "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46),
+}  # fmt: skip
+
+
+def holiday_date(name: str, year: int) -> date:
+    """The day holiday ``name`` (a key of HOLIDAYS) falls on in ``year``; "election day" is
+    the US one, the Tuesday after the first Monday of November."""
+    if name == "election day":
+        first_monday = _nth_weekday(year, 11, 0, 1)
+        return first_monday + timedelta(days=1)
+    rule = HOLIDAYS[name]
+    if rule[0] == "easter":
+        return _easter(year) + timedelta(days=int(rule[1]))
+    if len(rule) == 2:
+        return date(year, int(rule[0]), int(rule[1]))
+    month, weekday, nth = (int(part) for part in rule)
+    return _nth_weekday(year, month, weekday, nth)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    if nth < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_century, leap_rest = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon = (century - correction + 1) // 3
+    epact = (19 * golden + century - leap_century - moon + 15) % 30
+    weekday = (32 + 2 * leap_rest + 2 * (rest // 4) - epact - rest % 4) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
 
 
 def week_value(day: date) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from tidings.extract.date_anchoring import HOLIDAYS
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -83,7 +85,15 @@ MONTH_DAY_YEAR = re.compile(
 DAY_MONTH_YEAR = re.compile(
     rf"^(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*(?P<year>\d{{4}}))?$"
 )
-MONTH_YEAR = re.compile(rf"^{_MONTH}(?:,?\s*(?:of\s+)?(?P<year>\d{{4}}))?$")
+MONTH_YEAR = re.compile(
+    rf"^(?P<lead>in\s+)?{_MONTH}(?:,?\s*(?:of\s+)?(?P<year>\d{{4}})|\s+(?:of\s+)?"
+    r"(?P<relative>last|this|next)\s+year)?$"
+)
+HOLIDAY_NAMES = "|".join(sorted((*HOLIDAYS, "election day"), key=len, reverse=True))
+HOLIDAY = re.compile(
+    rf"^(?:(?P<relative>last|this|next|this past)\s+)?(?P<name>{HOLIDAY_NAMES})"
+    r"(?P<week>\s+week(?:end)?)?(?:,?\s+(?P<year>\d{4}))?$"
+)
 YEAR = re.compile(r"^(?:the\s+year\s+|fiscal\s+|fy\s*)?(?P<year>1\d{3}|20\d{2})$")
 DECADE = re.compile(r"^(?:the\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d)0'?s$")
 ORDINAL_QUARTER = (

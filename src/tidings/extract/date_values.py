@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from tidings.extract.date_anchoring import (
     Anchor,
     Tense,
+    holiday_date,
     month_value,
     parse_anchor,
     quarter_value,
@@ -29,6 +30,7 @@ from tidings.extract.date_patterns import (
     DAY_WORD,
     DECADE,
     DURATION,
+    HOLIDAY,
     ISO_DATE,
     MODIFIER,
     MONTH_DAY_YEAR,
@@ -76,8 +78,8 @@ def interpret(
         return ADVERB_SETS[words], "SET", None
     if match := SET.match(words):
         return _duration(match, "SET")
-    if match := AGO.match(words.removeprefix("about ").removeprefix("some ")):
-        return _ago(match, anchor)
+    if match := AGO.match(QUALIFIER.sub("", words)):
+        return _ago(match, anchor)  # "almost four years ago"
     if words.startswith("the ") and not QUARTER.match(words):
         if match := DURATION.match(QUALIFIER.sub("", words)):
             return _duration(match, "DURATION")
@@ -107,7 +109,8 @@ def _duration(match: re.Match[str], kind: str) -> Reading | None:
     letter, multiple, clock = UNITS["century" if unit == "centurie" else unit]
     number = match["number"]
     if number is None:
-        amount = "1" if kind == "SET" or not match["unit"].endswith("s") else "X"
+        plural = match["unit"].endswith("s")
+        amount = _format(multiple) if kind == "SET" or not plural else "X"  # decade: P10Y
     elif number in VAGUE:
         amount = "X"
     else:
@@ -173,11 +176,24 @@ def _date(words: str, anchor: Anchor | None, tense: Tense) -> Reading | None:
         if ym is None:
             return None, "DATE", "day"
         return _checked(int(ym[:4]), month, int(match["day"]))
-    if (match := MONTH_YEAR.match(words)) and (match["year"] or match["month"] != "may"):
+    if (match := MONTH_YEAR.match(words)) and (
+        match["year"] or match["relative"] or match["lead"] or match["month"] != "may"
+    ):
         month = MONTHS[match["month"]]
         if match["year"]:
             return f"{match['year']}-{month:02d}", "DATE", "month"
+        if match["relative"]:  # "June last year", "April next year"
+            shift = {"last": -1, "next": 1}.get(match["relative"], 0)
+            return (f"{anchor.year + shift:04d}-{month:02d}" if anchor else None), "DATE", "month"
         return month_value(month, anchor, tense, None), "DATE", "month"
+    if words == "weekend":  # "over the weekend": the last one, or the coming one
+        today = anchor.date if anchor else None
+        if today is None:
+            return None, "DATE", "week"
+        back = 0 if tense == "future" or today.weekday() >= 5 else 7
+        return week_value(today - timedelta(days=back)) + "-WE", "DATE", "week"
+    if match := HOLIDAY.match(words):
+        return _holiday(match, anchor, tense)
     if match := YEAR.match(words):
         return match["year"], "DATE", "year"  # "fiscal 1989" too, as TimeBank has it
     if match := DECADE.match(words):
@@ -224,6 +240,31 @@ def _time_on_day(words: str, anchor: Anchor | None, tense: Tense) -> Reading | N
             if day is not None and day[1:] == ("DATE", "day"):
                 return (f"{day[0]}T{clock}" if day[0] else None), "TIME", "day"
     return None
+
+
+def _holiday(match: re.Match[str], anchor: Anchor | None, tense: Tense) -> Reading | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter week", "Election Day 2016"."""
+    name, relative = match["name"], match["relative"]
+    precision = "week" if match["week"] else "day"
+    if match["year"]:
+        day: date | None = holiday_date(name, int(match["year"]))
+    elif anchor is None or anchor.date is None:
+        day = None
+    else:
+        today = anchor.date
+        day = holiday_date(name, today.year)
+        if relative in ("last", "this past") and day >= today:
+            day = holiday_date(name, today.year - 1)
+        elif relative == "next" and day <= today:
+            day = holiday_date(name, today.year + 1)
+        elif relative is None:
+            year = int((month_value(day.month, anchor, tense, None) or str(today.year))[:4])
+            day = holiday_date(name, year) if year != today.year else day
+    if day is None:
+        return None, "DATE", precision
+    if match["week"] and "end" in match["week"]:
+        return week_value(day) + "-WE", "DATE", "week"
+    return (week_value(day) if match["week"] else day.isoformat()), "DATE", precision
 
 
 def _checked(year: int, month: int, day: int) -> Reading | None:

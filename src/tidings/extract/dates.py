@@ -3,10 +3,11 @@
 ``find_dates(doc, published)`` reads a parsed spaCy ``Doc`` and returns
 :class:`~tidings.model.DateMention` values in text order. Candidates are spaCy's DATE and TIME
 entities plus a few patterns the small model misses ("now", "recently", "every year",
-"weekly", "Nov. 13", "2017-11-13"); :func:`tidings.extract.date_values.interpret` reads each
-one. A time next to its day is one expression ("10 p.m. Wednesday", "Thursday evening",
-"5 p.m. EST, Nov. 9"), where spaCy gives them apart. An expression it
-does not understand is dropped: a missed date is better than a wrong one.
+"weekly", "Nov. 13", "2017-11-13", weekday names, holidays);
+:func:`tidings.extract.date_values.interpret` reads each one. A time next to its day is one
+expression ("10 p.m. Wednesday", "Thursday evening", "5 p.m. EST, Nov. 9"), where spaCy
+gives them apart. An expression it does not understand is dropped: a missed date is better
+than a wrong one.
 
 type
     DATE | TIME | DURATION | SET (TimeML).
@@ -47,7 +48,12 @@ direction
     itself included, as news says "will speak on Tuesday" on that Tuesday); in an open
     clause the nearer of the two. "last Monday"
     is strictly before the anchor, "next Monday" strictly after. "last week" is the ISO week
-    seven days before the anchor.
+    seven days before the anchor. "the weekend" is the last one (this one on a Saturday or
+    Sunday), the coming one in a future clause.
+holidays
+    Thanksgiving, Christmas, Easter (and Easter week), Election Day (the US one), Memorial
+    Day and a few more fixed or movable feasts take the year a month would ("last
+    Thanksgiving": the most recent one before the anchor day).
     "the past week", "the last two years" are durations (P1W, P2Y); "last week" is a date.
 reported quarter
     In an article that names a quarter over by the anchor ("third-quarter profit rose"),
@@ -63,8 +69,10 @@ precision
     pins down); None for DURATION, SET and the *_REF values.
 not dates
     ages ("36 years old", "aged 36", "a 36-year-old"), bare numbers, "May" the verb (a bare
-    "May" is never read as a month), relative times without an anchor in the text ("two days
-    later", "the previous year"), ranges and lists that do not parse as one expression.
+    "May" is a month only after in/since/until/by/early/late/mid/of), "soon" in "as soon
+    as", "soon after ..." or a past clause ("he was soon released"), relative times without
+    an anchor in the text ("two days later", "the previous year"), ranges and lists that do
+    not parse as one expression.
 """
 
 from __future__ import annotations
@@ -74,7 +82,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.extract.date_anchoring import Anchor, Tense, parse_anchor
+from tidings.extract.date_anchoring import HOLIDAYS, Anchor, Tense, parse_anchor
 from tidings.extract.date_references import QUARTER_VALUE, is_reference
 from tidings.extract.date_values import interpret, normalise
 from tidings.model import DateMention
@@ -93,6 +101,7 @@ FUTURE_LEADS = ("as early as", "as soon as", "as late as")
 OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "to", "by", "before", "pending"})
 HAVE = frozenset({"have", "has", "had", "'ve", "'d"})
 AGE_BEFORE = frozenset({"aged", "age", "ages"})
+_HOLIDAY_NAMES = "|".join(sorted(set(HOLIDAYS) - {"may day"}, key=len, reverse=True))
 # What spaCy's small model tends to miss; matched case-insensitively on word boundaries.
 EXTRA = re.compile(
     r"\b(?:right now|now|currently|nowadays|at present|presently|these days|recently|lately|"
@@ -101,9 +110,13 @@ EXTRA = re.compile(
     r"(?:every|each|per)\s+(?:other\s+)?(?:(?:\d+|two|three|four|five|six|ten)\s+)?"
     r"(?:second|minute|hour|day|night|week|month|quarter|year|decade)s?|"
     r"\d{4}-\d{2}-\d{2}|"
-    r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?)\b",
+    r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s+\d{4})?|"
+    r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|"
+    rf"(?:(?:last|next)\s+)?(?:{_HOLIDAY_NAMES}|election day)(?:\s+week)?)\b",
     re.IGNORECASE,
 )
+# Words before a bare "May" that make it the month ("in May"), not the verb.
+MAY_LEADS = frozenset({"in", "since", "until", "till", "by", "early", "late", "mid", "of"})
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -200,7 +213,12 @@ def _read(
     start, end = _trim(text, start, end)
     if start >= end:
         return []
-    reading = interpret(text[start:end], anchor, tense, period)
+    phrase = text[start:end]
+    if phrase.lower() == "soon" and _is_loose_soon(doc, span, tense):
+        return []
+    if phrase == "May" and span.start > 0 and doc[span.start - 1].lower_ in MAY_LEADS:
+        phrase = "in May"
+    reading = interpret(phrase, anchor, tense, period)
     if reading is not None:
         return [_mention(text, *_drop_article(text, start, end), reading)]
     parts: list[DateMention] = []  # "between 2015 and 2016", "the quarter ended Sept. 30"
@@ -209,6 +227,18 @@ def _read(
         if reading is not None and reading[0] is not None:
             parts.append(_mention(text, part.start(), part.end(), reading))
     return parts
+
+
+def _is_loose_soon(doc: Doc, span: Span, tense: Tense) -> bool:
+    """ "soon" that is no reference to the future: "as soon as", "soon after the attack",
+    or "soon" in a past clause ("he was soon released")."""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return (
+        tense == "past"
+        or after in ("as", "after", "before", "afterwards", "thereafter")
+        or (before == "as")
+    )
 
 
 def _mention(
