@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tidings.extract.date_anchoring import Tense
 from tidings.extract.date_values import interpret, parse_anchor
 from tidings.extract.dates import find_dates
 from tidings.model import DateMention
@@ -362,3 +363,27 @@ def test_weekday_names_spacy_misses_are_found() -> None:
 
 def test_soon_in_a_future_clause(nlp: Language) -> None:
     assert only(nlp, "Prosecutors may soon seek an indictment.").value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tense", "value"),
+    [
+        ("nineteen ninety-six", "past", "1996"),
+        ("January nineteen ninety-seven", "past", "1997-01"),
+        ("the year two thousand", "future", "2000"),
+        ("two thousand and one", "past", "2001"),
+        ("nineteen oh five", "past", "1905"),
+        ("the winter of nineteen ninety-four", "past", "1994-WI"),
+        ("the nineties", "past", "199"),
+        ("the 20th century", "past", "19"),
+        ("the summer", "past", "2017-SU"),
+        ("this past spring", "present", "2017-SP"),
+        ("the full year", "future", "2017"),
+        ("the current fiscal year", "present", "2017"),
+        ("the end of the year", "future", "2017"),
+        ("earlier in the year", "past", "2017"),
+    ],
+)
+def test_named_periods(phrase: str, tense: Tense, value: str) -> None:
+    reading = interpret(phrase, parse_anchor(PUBLISHED), tense)
+    assert reading is not None and reading[0] == value, reading

@@ -94,7 +94,7 @@ HOLIDAY = re.compile(
     rf"^(?:(?P<relative>last|this|next|this past)\s+)?(?P<name>{HOLIDAY_NAMES})"
     r"(?P<week>\s+week(?:end)?)?(?:,?\s+(?P<year>\d{4}))?$"
 )
-YEAR = re.compile(r"^(?:the\s+year\s+|fiscal\s+|fy\s*)?(?P<year>1\d{3}|20\d{2})$")
+YEAR = re.compile(r"^(?:(?:the\s+)?year\s+|fiscal\s+|fy\s*)?(?P<year>1\d{3}|20\d{2})$")
 DECADE = re.compile(r"^(?:the\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d)0'?s$")
 ORDINAL_QUARTER = (
     r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal\s+)?quarter"

@@ -14,10 +14,8 @@ from datetime import date, timedelta
 from tidings.extract.date_anchoring import (
     Anchor,
     Tense,
-    holiday_date,
     month_value,
     parse_anchor,
-    quarter_value,
     week_value,
     weekday_value,
 )
@@ -28,16 +26,13 @@ from tidings.extract.date_patterns import (
     CLOCK_WORD,
     DAY_MONTH_YEAR,
     DAY_WORD,
-    DECADE,
     DURATION,
-    HOLIDAY,
     ISO_DATE,
     MODIFIER,
     MONTH_DAY_YEAR,
     MONTH_YEAR,
     MONTHS,
     NUMBER_WORDS,
-    ORDINALS,
     PARTS_OF_DAY,
     QUALIFIER,
     QUARTER,
@@ -49,8 +44,8 @@ from tidings.extract.date_patterns import (
     VAGUE,
     WEEKDAY,
     WEEKDAYS,
-    YEAR,
 )
+from tidings.extract.date_periods import read_period, spell_years
 from tidings.extract.date_references import read_reference
 
 __all__ = ["Anchor", "Reading", "Tense", "interpret", "normalise", "parse_anchor"]
@@ -65,7 +60,7 @@ def interpret(
     A reading's value is None when it needs an anchor that is missing or too coarse.
     ``period`` is the quarter the article reports on, if it named one ("1989-Q3"): "the
     quarter" and "a year earlier" refer to it (:mod:`tidings.extract.date_references`)."""
-    words = normalise(phrase)
+    words = spell_years(normalise(phrase))
     if (reading := read_reference(words, anchor, period)) is not None:
         return reading
     if words in REFERENCES:
@@ -192,25 +187,8 @@ def _date(words: str, anchor: Anchor | None, tense: Tense) -> Reading | None:
             return None, "DATE", "week"
         back = 0 if tense == "future" or today.weekday() >= 5 else 7
         return week_value(today - timedelta(days=back)) + "-WE", "DATE", "week"
-    if match := HOLIDAY.match(words):
-        return _holiday(match, anchor, tense)
-    if match := YEAR.match(words):
-        return match["year"], "DATE", "year"  # "fiscal 1989" too, as TimeBank has it
-    if match := DECADE.match(words):
-        century = match["century"] or ("20" if match["decade"] in "01" else "19")
-        return century + match["decade"], "DATE", "year"
-    if match := QUARTER.match(words):
-        quarter = ORDINALS[match["ordinal"]]
-        year = match["year"] or match["year_first"]
-        relative = match["relative"] or match["relative_first"]
-        if year:
-            return f"{year}-Q{quarter}", "DATE", "year"
-        if anchor is None:
-            return None, "DATE", "year"
-        if relative:
-            shifted = anchor.year + {"last": -1, "next": 1}.get(relative, 0)
-            return f"{shifted:04d}-Q{quarter}", "DATE", "year"
-        return quarter_value(quarter, anchor, tense), "DATE", "year"
+    if (reading := read_period(words, anchor, tense)) is not None:
+        return reading
     if match := RELATIVE.match(words):
         return _relative(match["relative"], match["what"], anchor, tense)
     if match := DAY_WORD.match(words):
@@ -240,31 +218,6 @@ def _time_on_day(words: str, anchor: Anchor | None, tense: Tense) -> Reading | N
             if day is not None and day[1:] == ("DATE", "day"):
                 return (f"{day[0]}T{clock}" if day[0] else None), "TIME", "day"
     return None
-
-
-def _holiday(match: re.Match[str], anchor: Anchor | None, tense: Tense) -> Reading | None:
-    """ "Thanksgiving Day", "last Christmas", "Easter week", "Election Day 2016"."""
-    name, relative = match["name"], match["relative"]
-    precision = "week" if match["week"] else "day"
-    if match["year"]:
-        day: date | None = holiday_date(name, int(match["year"]))
-    elif anchor is None or anchor.date is None:
-        day = None
-    else:
-        today = anchor.date
-        day = holiday_date(name, today.year)
-        if relative in ("last", "this past") and day >= today:
-            day = holiday_date(name, today.year - 1)
-        elif relative == "next" and day <= today:
-            day = holiday_date(name, today.year + 1)
-        elif relative is None:
-            year = int((month_value(day.month, anchor, tense, None) or str(today.year))[:4])
-            day = holiday_date(name, year) if year != today.year else day
-    if day is None:
-        return None, "DATE", precision
-    if match["week"] and "end" in match["week"]:
-        return week_value(day) + "-WE", "DATE", "week"
-    return (week_value(day) if match["week"] else day.isoformat()), "DATE", precision
 
 
 def _checked(year: int, month: int, day: int) -> Reading | None:

@@ -63,6 +63,12 @@ reported quarter
     quarter in 1988. After "the first nine months" they mean the year before the anchor's
     again. Without such a quarter "the quarter" is not read and "a year earlier" is the year
     before the anchor's (:mod:`tidings.extract.date_references`).
+named periods
+    Years written out ("nineteen ninety-six", "the year two thousand"), decades ("the
+    nineties": 199), centuries ("the 20th century": 19), seasons ("the summer", "this past
+    spring", "the winter of 1994": 1994-WI; a season takes the year its middle month
+    would), and the year of a report ("for the full year", "the current fiscal year", "the
+    end of the year", "by year-end": the anchor's year).
 precision
     day: a full date, a time or a part of a day (2017-11-14TMO); week: ISO weeks and weekends;
     month: YYYY-MM; year: YYYY, FY, decades, quarters and seasons (never more than the value
@@ -94,6 +100,10 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 # Auxiliaries that look forward: "will speak", "would be traveling", "might come".
 FUTURE_AUXILIARIES = frozenset(
     {"will", "'ll", "shall", "wo", "would", "might", "may", "should", "must"}
+)
+# Verbs whose date is that of what is planned, not of the planning.
+PLAN_VERBS = frozenset(
+    {"plan", "schedule", "reschedule", "expect", "intend", "slate", "arrange", "postpone"}
 )
 NOUN_MODIFIERS = frozenset({"poss", "compound", "nmod"})
 FUTURE_LEADS = ("as early as", "as soon as", "as late as")
@@ -310,6 +320,11 @@ def _tense(span: Span) -> Tense:
         head = token.head
         governing = _verb_tense(head) if head.pos_ in ("VERB", "AUX") and head is not token else ""
         return "open" if governing in ("past", "") else "future"
+    if token.lemma_ in PLAN_VERBS and token.dep_ not in ("acl", "amod"):
+        if tense == "present":
+            return "future"  # "plans a rally on Saturday"
+        if tense == "past" and token.i < span.start:
+            return "open"  # "planned a rally on Saturday"; not "On Friday, it planned"
     return "open" if open_ and tense == "past" else tense
 
 
