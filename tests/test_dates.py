@@ -387,3 +387,39 @@ def test_soon_in_a_future_clause(nlp: Language) -> None:
 def test_named_periods(phrase: str, tense: Tense, value: str) -> None:
     reading = interpret(phrase, parse_anchor(PUBLISHED), tense)
     assert reading is not None and reading[0] == value, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme earned $5 million in the quarter ended Sept. 30.",
+            [("quarter", "2017-Q3"), ("Sept. 30", "2017-09-30")],
+        ),
+        (
+            "Acme lost money in its fourth quarter ended June 30.",
+            [("its fourth quarter", "2017-Q4"), ("June 30", "2017-06-30")],
+        ),
+        (
+            "Revenue for the year ended March 31 rose 4%.",
+            [("year", "P1Y"), ("March 31", "2017-03-31")],
+        ),
+        (
+            "Profit for the six months ended Aug. 12 fell.",
+            [("six months", "P6M"), ("Aug. 12", "2017-08-12")],
+        ),
+    ],
+)
+def test_a_period_named_by_its_last_day(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.value) for m in dates(nlp, text, "2017-10-26")] == expected
+
+
+def test_an_ordinal_quarter_outranks_one_named_by_its_end(nlp: Language) -> None:
+    text = (
+        "Acme earned $5 million in its fiscal first quarter. Sales for the quarter ended "
+        "Sept. 30 rose 8% from a year earlier."
+    )
+    values = [m.value for m in dates(nlp, text, "2017-10-26")]
+    assert values == ["2017-Q1", "2017-Q1", "2017-09-30", "2016-Q1"]

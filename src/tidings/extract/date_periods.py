@@ -29,7 +29,7 @@ from tidings.extract.date_patterns import (
     YEAR,
 )
 
-__all__ = ["read_period", "spell_years"]
+__all__ = ["read_ended_period", "read_period", "spell_years"]
 
 Reading = tuple[str | None, str, str | None]  # value, type, precision
 
@@ -57,6 +57,9 @@ SEASON = re.compile(
 THIS_YEAR = re.compile(
     r"^(?:(?:the|this)\s+)?(?:(?:full|current|fiscal|calendar)\s+)*year$|"
     r"^(?:in\s+)?the\s+year$|^year[-\s]end$|^year's\s+end$"
+)
+MONTHS_TO_DATE = re.compile(
+    r"^(?:(?:first|latest|last)\s+)?(?P<count>three|six|nine|\d{1,2})\s+months$"
 )
 SEASON_MONTHS = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -153,3 +156,25 @@ def _holiday(match: re.Match[str], anchor: Anchor | None, tense: Tense) -> Readi
     if match["week"] and "end" in match["week"]:
         return week_value(day) + "-WE", "DATE", "week"
     return (week_value(day) if match["week"] else day.isoformat()), "DATE", precision
+
+
+def read_ended_period(words: str, end: str, reported: str | None = None) -> Reading | None:
+    """A period named by the day it ends, "the quarter ended Sept. 30" (``words`` "the
+    quarter", ``end`` the day's value "1989-09-30"): a quarter with an ordinal takes the
+    end's year; without one it is the ``reported`` quarter if the article named one ("the
+    fiscal first quarter"), else the calendar quarter the end falls in; "the year", "the
+    six months" are durations (P1Y, P6M)."""
+    words = re.sub(r"^(?:the|its|a)\s+|\bfiscal[\s-]+", "", words)
+    if not re.match(r"^\d{4}-\d{2}", end):
+        return None
+    year, month = int(end[:4]), int(end[5:7])
+    if words == "quarter":
+        return reported or f"{year:04d}-Q{(month - 1) // 3 + 1}", "DATE", "year"
+    if match := QUARTER.match(words):
+        return f"{year:04d}-Q{ORDINALS[match['ordinal']]}", "DATE", "year"
+    if words in ("year", "12 months", "twelve months"):
+        return "P1Y", "DURATION", None
+    if match := MONTHS_TO_DATE.match(words):
+        months = {"three": 3, "six": 6, "nine": 9}.get(match["count"]) or int(match["count"])
+        return f"P{months}M", "DURATION", None
+    return None

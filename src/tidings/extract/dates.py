@@ -62,7 +62,11 @@ reported quarter
     "the year-earlier quarter" the same quarter a year before; "the 1988 period" is that
     quarter in 1988. After "the first nine months" they mean the year before the anchor's
     again. Without such a quarter "the quarter" is not read and "a year earlier" is the year
-    before the anchor's (:mod:`tidings.extract.date_references`).
+    before the anchor's (:mod:`tidings.extract.date_references`). A period named by its
+    last day is two expressions: "the quarter ended Sept. 30" is the quarter (the one
+    reported, else the calendar quarter of that day) and the day; "the year ended March
+    31" is P1Y and the day; a quarter named by an ordinal outranks one named by its end as
+    the reported quarter.
 named periods
     Years written out ("nineteen ninety-six", "the year two thousand"), decades ("the
     nineties": 199), centuries ("the 20th century": 19), seasons ("the summer", "this past
@@ -89,6 +93,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.date_anchoring import HOLIDAYS, Anchor, Tense, parse_anchor
+from tidings.extract.date_periods import read_ended_period
 from tidings.extract.date_references import QUARTER_VALUE, is_reference
 from tidings.extract.date_values import interpret, normalise
 from tidings.model import DateMention
@@ -137,6 +142,8 @@ PARTS = re.compile(
     rf"{_MONTH_NAME}\s+\d{{4}}|(?:1[89]|20)\d{{2}}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday))(?![\w-])"
 )
+# A period named by its last day: "the quarter ended Sept. 30", "the year ending tomorrow".
+ENDED = re.compile(r"^(?P<period>.+?)\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?P<end>.+)$")
 # What may stand between a time and its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
 JOINER = re.compile(r"\s*,?\s*(?:(?:at|on)\s+)?$")
 # A report's year to date: "a year earlier" after it is no longer the quarter's.
@@ -163,16 +170,19 @@ def find_dates(doc: Doc, published: str | None) -> tuple[DateMention, ...]:
         mention for start, end in candidates for mention in _read(doc, text, start, end, anchor)
     ]
     named = [
-        (mention.start, _reported_quarter(mention, anchor))
+        (mention.start, _reported_quarter(mention, anchor), normalise(mention.text))
         for mention in found
         if _reported_quarter(mention, anchor) or YEAR_TO_DATE.match(normalise(mention.text))
     ]
-    first = next((quarter for _, quarter in named if quarter), None)
+    if any(quarter and words != "quarter" for _, quarter, words in named):
+        # "the fiscal first quarter" names it better than "the quarter ended Sept. 30"
+        named = [item for item in named if item[2] != "quarter"]
+    first = next((quarter for _, quarter, _ in named if quarter), None)
     if first is None:
         return tuple(found)
     found = []  # read again, "the quarter" and "a year earlier" against the reported quarter
     for start, end in candidates:
-        period = ([quarter for at, quarter in named if at < start] or [first])[-1]
+        period = ([quarter for at, quarter, _ in named if at < start] or [first])[-1]
         found.extend(_read(doc, text, start, end, anchor, period))
     return tuple(found)
 
@@ -231,6 +241,17 @@ def _read(
     reading = interpret(phrase, anchor, tense, period)
     if reading is not None:
         return [_mention(text, *_drop_article(text, start, end), reading)]
+    if (ended := ENDED.match(phrase)) and (
+        ending := interpret(ended["end"], anchor, tense, period)
+    ):  # "the quarter ended Sept. 30": two expressions
+        end_start = start + ended.start("end")
+        found = [_mention(text, end_start, end, ending)]
+        if ending[0] and (
+            named := read_ended_period(normalise(ended["period"]), ending[0], period)
+        ):
+            period_end = start + ended.end("period")
+            found.insert(0, _mention(text, *_drop_article(text, start, period_end), named))
+        return found
     parts: list[DateMention] = []  # "between 2015 and 2016", "the quarter ended Sept. 30"
     for part in PARTS.finditer(text, start, end):
         reading = interpret(part[0], anchor, tense, period)
