@@ -88,13 +88,13 @@ not dates
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from tidings.extract.date_anchoring import HOLIDAYS, Anchor, Tense, parse_anchor
 from tidings.extract.date_periods import read_ended_period
 from tidings.extract.date_references import QUARTER_VALUE, is_reference
+from tidings.extract.date_tense import clause_tense
 from tidings.extract.date_values import interpret, normalise
 from tidings.model import DateMention
 from tidings.nlp import doc_text
@@ -102,19 +102,6 @@ from tidings.nlp import doc_text
 __all__ = ["find_dates"]
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
-# Auxiliaries that look forward: "will speak", "would be traveling", "might come".
-FUTURE_AUXILIARIES = frozenset(
-    {"will", "'ll", "shall", "wo", "would", "might", "may", "should", "must"}
-)
-# Verbs whose date is that of what is planned, not of the planning.
-PLAN_VERBS = frozenset(
-    {"plan", "schedule", "reschedule", "expect", "intend", "slate", "arrange", "postpone"}
-)
-NOUN_MODIFIERS = frozenset({"poss", "compound", "nmod"})
-FUTURE_LEADS = ("as early as", "as soon as", "as late as")
-# An expression after these may lie either side of the clause's time ("extended to Nov. 16").
-OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "to", "by", "before", "pending"})
-HAVE = frozenset({"have", "has", "had", "'ve", "'d"})
 AGE_BEFORE = frozenset({"aged", "age", "ages"})
 _HOLIDAY_NAMES = "|".join(sorted(set(HOLIDAYS) - {"may day"}, key=len, reverse=True))
 # What spaCy's small model tends to miss; matched case-insensitively on word boundaries.
@@ -229,7 +216,7 @@ def _read(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or _is_age(doc, span):
         return []
-    tense = _tense(span)
+    tense = clause_tense(span)
     start, end = _trim(text, start, end)
     if start >= end:
         return []
@@ -311,53 +298,3 @@ def _is_age(doc: Doc, span: Span) -> bool:
         return True
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before in AGE_BEFORE and any(token.like_num for token in span)
-
-
-def _tense(span: Span) -> Tense:
-    """The tense of the clause ``span`` sits in: its nearest governing verb's (see the module
-    docstring). A past verb does not fix the direction of an expression that hangs on an
-    adjective or an open preposition ("payable Dec. 7", "was extended to Nov. 16"), nor of an
-    infinitive's ("planned to leave Thursday"): those are "open"."""
-    doc = span.doc
-    around = " ".join(token.lower_ for token in doc[max(span.start - 3, 0) : span.start + 3])
-    if any(lead in around for lead in FUTURE_LEADS):
-        return "future"
-    root = span.root
-    if root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN"):
-        return "present"  # "Wednesday's ruling", "the June agreement"
-    if root.head.lower_ == "since" and root.head.i < span.start:
-        return "past"
-    open_ = root.head.lower_ in OPEN_PREPOSITIONS and root.head.i < span.start
-    token = root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-        open_ = open_ or token.pos_ == "ADJ"
-    if token.pos_ not in ("VERB", "AUX"):
-        return "open" if open_ else "present"
-    tense = _verb_tense(token)
-    if tense == "infinitive":
-        head = token.head
-        governing = _verb_tense(head) if head.pos_ in ("VERB", "AUX") and head is not token else ""
-        return "open" if governing in ("past", "") else "future"
-    if token.lemma_ in PLAN_VERBS and token.dep_ not in ("acl", "amod"):
-        if tense == "present":
-            return "future"  # "plans a rally on Saturday"
-        if tense == "past" and token.i < span.start:
-            return "open"  # "planned a rally on Saturday"; not "On Friday, it planned"
-    return "open" if open_ and tense == "past" else tense
-
-
-def _verb_tense(verb: Token) -> Tense | Literal["infinitive"]:
-    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    words = {child.lower_ for child in auxiliaries}
-    if words & FUTURE_AUXILIARIES and not words & HAVE:  # "may have been": past
-        return "future"
-    if any(child.tag_ == "TO" for child in auxiliaries):
-        return "infinitive"
-    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
-        return "past"
-    if verb.tag_ in ("VBN", "VBG") and words & HAVE:
-        return "past"
-    return "present"
