@@ -423,3 +423,40 @@ def test_an_ordinal_quarter_outranks_one_named_by_its_end(nlp: Language) -> None
     )
     values = [m.value for m in dates(nlp, text, "2017-10-26")]
     assert values == ["2017-Q1", "2017-Q1", "2017-09-30", "2016-Q1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("He fled in June 2015 and returned later that year.", "later that year", "2015"),
+        (
+            "He was promoted on May 22, 2015, and the following year he retired.",
+            "following year",
+            "2016",
+        ),
+        (
+            "The board met in March. The following month, it sold the firm.",
+            "following month",
+            "2017-04",
+        ),
+        (
+            "He was arrested on Oct. 23, 2016. Earlier that day, police got a tip.",
+            "Earlier that day",
+            "2016-10-23",
+        ),
+    ],
+)
+def test_that_year_and_the_following_month_take_the_last_date_given(
+    nlp: Language, text: str, expected: str, value: str
+) -> None:
+    found = [(m.text, m.value) for m in dates(nlp, text)]
+    assert (expected, value) in found, found
+
+
+def test_anaphors_without_a_precise_enough_antecedent() -> None:
+    from tidings.extract.date_references import read_anaphor
+
+    assert read_anaphor("that day", "2015") is None
+    assert read_anaphor("the next morning", "2016-02-22") == ("2016-02-23TMO", "TIME", "day")
+    assert read_anaphor("the previous week", "2017-11-14") == ("2017-W45", "DATE", "week")
+    assert read_anaphor("that year", None) is None

@@ -81,8 +81,13 @@ not dates
     ages ("36 years old", "aged 36", "a 36-year-old"), bare numbers, "May" the verb (a bare
     "May" is a month only after in/since/until/by/early/late/mid/of), "soon" in "as soon
     as", "soon after ..." or a past clause ("he was soon released"), relative times without
-    an anchor in the text ("two days later", "the previous year"), ranges and lists that do
-    not parse as one expression.
+    an anchor ("two days later"; "the previous year" before any date is given), ranges and
+    lists that do not parse as one expression.
+anaphors
+    "that year", "later that year", "that same day", "the following month", "the next
+    morning", "the previous week" are read against the last date given before them (June
+    1998, then "later that year": 1998), never the anchor; an antecedent less precise than
+    the phrase ("that day" after "in 1998") gives none.
 """
 
 from __future__ import annotations
@@ -93,7 +98,12 @@ from spacy.tokens import Doc, Span
 
 from tidings.extract.date_anchoring import HOLIDAYS, Anchor, Tense, parse_anchor
 from tidings.extract.date_periods import read_ended_period
-from tidings.extract.date_references import QUARTER_VALUE, is_reference
+from tidings.extract.date_references import (
+    ANTECEDENT,
+    QUARTER_VALUE,
+    is_reference,
+    read_anaphor,
+)
 from tidings.extract.date_tense import clause_tense
 from tidings.extract.date_values import interpret, normalise
 from tidings.model import DateMention
@@ -153,9 +163,7 @@ def find_dates(doc: Doc, published: str | None) -> tuple[DateMention, ...]:
         if not any(taken[match.start() : match.end()]):
             candidates.append(match.span())
     candidates = _joined(text, sorted(candidates), anchor)
-    found = [
-        mention for start, end in candidates for mention in _read(doc, text, start, end, anchor)
-    ]
+    found = _read_all(doc, text, candidates, anchor, {})
     named = [
         (mention.start, _reported_quarter(mention, anchor), normalise(mention.text))
         for mention in found
@@ -167,11 +175,29 @@ def find_dates(doc: Doc, published: str | None) -> tuple[DateMention, ...]:
     first = next((quarter for _, quarter, _ in named if quarter), None)
     if first is None:
         return tuple(found)
-    found = []  # read again, "the quarter" and "a year earlier" against the reported quarter
+    periods = {  # read again, "the quarter" and "a year earlier" against the reported quarter
+        start: ([quarter for at, quarter, _ in named if at < start] or [first])[-1]
+        for start, _ in candidates
+    }
+    return tuple(_read_all(doc, text, candidates, anchor, periods))
+
+
+def _read_all(
+    doc: Doc,
+    text: str,
+    candidates: list[tuple[int, int]],
+    anchor: Anchor | None,
+    periods: dict[int, str | None],
+) -> list[DateMention]:
+    """Every candidate read in order, each against the reported quarter ``periods`` gives
+    at its start and against the last date read before it ("later that year")."""
+    found: list[DateMention] = []
     for start, end in candidates:
-        period = ([quarter for at, quarter, _ in named if at < start] or [first])[-1]
-        found.extend(_read(doc, text, start, end, anchor, period))
-    return tuple(found)
+        antecedent = next(
+            (m.value for m in reversed(found) if m.value and ANTECEDENT.match(m.value)), None
+        )
+        found.extend(_read(doc, text, start, end, anchor, periods.get(start), antecedent))
+    return found
 
 
 def _joined(
@@ -212,6 +238,7 @@ def _read(
     end: int,
     anchor: Anchor | None,
     period: str | None = None,
+    antecedent: str | None = None,
 ) -> list[DateMention]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or _is_age(doc, span):
@@ -225,7 +252,9 @@ def _read(
         return []
     if phrase == "May" and span.start > 0 and doc[span.start - 1].lower_ in MAY_LEADS:
         phrase = "in May"
-    reading = interpret(phrase, anchor, tense, period)
+    reading = interpret(phrase, anchor, tense, period) or read_anaphor(
+        normalise(phrase), antecedent
+    )
     if reading is not None:
         return [_mention(text, *_drop_article(text, start, end), reading)]
     if (ended := ENDED.match(phrase)) and (
