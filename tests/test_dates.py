@@ -460,3 +460,16 @@ def test_anaphors_without_a_precise_enough_antecedent() -> None:
     assert read_anaphor("the next morning", "2016-02-22") == ("2016-02-23TMO", "TIME", "day")
     assert read_anaphor("the previous week", "2017-11-14") == ("2017-W45", "DATE", "week")
     assert read_anaphor("that year", None) is None
+
+
+def test_hedged_times_and_vague_offsets() -> None:
+    anchor = parse_anchor(PUBLISHED)
+    assert interpret("around 7:15 p.m.", anchor) == ("2017-11-14T19:15", "TIME", "day")
+    assert interpret("just last month", anchor) == ("2017-10", "DATE", "month")
+    assert interpret("sometime next year", anchor) == ("2018", "DATE", "year")
+    assert interpret("an additional year", anchor) is None
+
+
+def test_a_vague_duration_that_sets_events_apart_is_dropped(nlp: Language) -> None:
+    assert dates(nlp, "The blasts came minutes apart.") == []
+    assert only(nlp, "The car was seen twenty days before the attack.").value == "P20D"

@@ -72,7 +72,8 @@ _RELATIVE = r"(?P<relative>last|this|next|coming|current)"
 QUALIFIER = re.compile(
     r"^(?:about|around|approximately|roughly|nearly|almost|some|more than|over|less than|"
     r"under|at least|at most|up to|just|only|another|an additional|the first|the final|"
-    r"the last|the past|the next|the coming|past|the entire|the whole|a full|full)\s+"
+    r"the last|the past|the next|the coming|past|the entire|the whole|a full|full|sometime|"
+    r"some time|as early as|as late as|as soon as)\s+"
 )
 MODIFIER = re.compile(
     r"^(?:early|late|mid|earlier|later|the end of|the beginning of|the start of|"

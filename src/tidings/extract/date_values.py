@@ -81,7 +81,10 @@ def interpret(
         words = words[4:]
     while (stripped := MODIFIER.sub("", words)) != words:
         words = stripped
-    return _date(words, anchor, tense) or _duration_or_none(words)
+    reading = _date(words, anchor, tense) or _duration_or_none(words)
+    if reading is None and (hedged := QUALIFIER.sub("", words)) not in (words, *UNITS):
+        return _date(hedged, anchor, tense)  # "about 10:35 a.m.", "just last month"
+    return reading
 
 
 def normalise(phrase: str) -> str:

@@ -81,8 +81,9 @@ not dates
     ages ("36 years old", "aged 36", "a 36-year-old"), bare numbers, "May" the verb (a bare
     "May" is a month only after in/since/until/by/early/late/mid/of), "soon" in "as soon
     as", "soon after ..." or a past clause ("he was soon released"), relative times without
-    an anchor ("two days later"; "the previous year" before any date is given), ranges and
-    lists that do not parse as one expression.
+    an anchor ("two days later"; "the previous year" before any date is given), a vague
+    duration that only sets events apart ("in the weeks before the attack", "minutes
+    apart"), ranges and lists that do not parse as one expression.
 anaphors
     "that year", "later that year", "that same day", "the following month", "the next
     morning", "the previous week" are read against the last date given before them (June
@@ -255,6 +256,8 @@ def _read(
     reading = interpret(phrase, anchor, tense, period) or read_anaphor(
         normalise(phrase), antecedent
     )
+    if reading is not None and "X" in (reading[0] or "") and _is_event_offset(doc, span):
+        return []
     if reading is not None:
         return [_mention(text, *_drop_article(text, start, end), reading)]
     if (ended := ENDED.match(phrase)) and (
@@ -274,6 +277,13 @@ def _read(
         if reading is not None and reading[0] is not None:
             parts.append(_mention(text, part.start(), part.end(), reading))
     return parts
+
+
+def _is_event_offset(doc: Doc, span: Span) -> bool:
+    """A vague duration that only sets another event apart ("in the days before the
+    attack", "minutes apart"): no time of its own, neither a date nor a length."""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after in ("before", "after", "apart")
 
 
 def _is_loose_soon(doc: Doc, span: Span, tense: Tense) -> bool:
