@@ -473,3 +473,16 @@ def test_hedged_times_and_vague_offsets() -> None:
 def test_a_vague_duration_that_sets_events_apart_is_dropped(nlp: Language) -> None:
     assert dates(nlp, "The blasts came minutes apart.") == []
     assert only(nlp, "The car was seen twenty days before the attack.").value == "P20D"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("4 in the morning", "2017-11-14T04:00"),
+        ("four o'clock in the afternoon", "2017-11-14T16:00"),
+        ("10 at night", "2017-11-14T22:00"),
+    ],
+)
+def test_clock_times_in_words(phrase: str, value: str) -> None:
+    assert interpret(phrase, parse_anchor(PUBLISHED)) == (value, "TIME", "day")
+    assert interpret("five", parse_anchor(PUBLISHED)) is None

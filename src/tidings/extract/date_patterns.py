@@ -73,7 +73,7 @@ QUALIFIER = re.compile(
     r"^(?:about|around|approximately|roughly|nearly|almost|some|more than|over|less than|"
     r"under|at least|at most|up to|just|only|another|an additional|the first|the final|"
     r"the last|the past|the next|the coming|past|the entire|the whole|a full|full|sometime|"
-    r"some time|as early as|as late as|as soon as)\s+"
+    r"some time|as early as|as late as|as soon as|as long as|as much as)\s+"
 )
 MODIFIER = re.compile(
     r"^(?:early|late|mid|earlier|later|the end of|the beginning of|the start of|"
@@ -123,6 +123,7 @@ SET = re.compile(rf"^(?:every|each|per)\s+(?:other\s+)?(?:{_NUMBER}\s+)?{_UNIT}$
 # A word that only a time of day has: worth splitting "10 p.m. Wednesday" on.
 CLOCK_WORD = re.compile(r"\b(?:[ap]\.m\b|[ap]m\b|noon|midday|midnight|morning|afternoon|evening)")
 CLOCK = re.compile(
-    r"^(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?"
-    r"(?:\s+(?:[a-z]{2,4}t|gmt|utc|local time))?$"
+    r"^(?P<hour>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?::(?P<minute>\d{2}))?\s*(?:o'clock\s*)?(?P<half>a\.?m\.?|p\.?m\.?|in the morning|"
+    r"in the afternoon|in the evening|at night)?(?:\s+(?:[a-z]{2,4}t|gmt|utc|local time))?$"
 )

@@ -291,13 +291,17 @@ def _clock(words: str) -> str | None:
     match = CLOCK.match(words)
     if match is None:
         return None
-    hour, minute, half = int(match["hour"]), int(match["minute"] or 0), match["half"]
-    if half is None and match["minute"] is None:
+    hour = int(match["hour"]) if match["hour"].isdigit() else NUMBER_WORDS[match["hour"]]
+    minute, half = int(match["minute"] or 0), match["half"]
+    if half is None and (match["minute"] is None or not match["hour"].isdigit()):
         return None  # a bare number
     if hour > 23 or minute > 59 or (half and not 1 <= hour <= 12):
         return None
-    if half and half.startswith("p") and hour != 12:
+    afternoon = half is not None and (
+        half.startswith("p") or half.endswith(("afternoon", "evening"))
+    )
+    if (afternoon or (half == "at night" and hour > 6)) and hour != 12:
         hour += 12
-    elif half and half.startswith("a") and hour == 12:
+    elif half and hour == 12 and (half.startswith("a") or half.endswith("morning")):
         hour = 0
     return f"{hour:02d}:{minute:02d}"
