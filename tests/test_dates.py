@@ -183,7 +183,11 @@ def test_wikinews_articles(wikinews_docs: list[tuple[dict[str, str], Doc]]) -> N
         ("The board declared a dividend payable Jan. 5.", PUBLISHED, "2018-01-05"),
         ("The deadline was extended to Jan. 10.", PUBLISHED, "2018-01-10"),
         ("Prices have doubled since the December floods.", "2018-01-15", "2017-12"),
-        ("Rescued on Nov. 25 by fishermen, the boy lives in Miami.", "2018-01-07", "2017-11-25"),
+        (
+            "Pulled from the sea on Nov. 25, the sailor recovered in Lisbon.",
+            "2018-01-07",
+            "2017-11-25",
+        ),
         ("Loans of $90 million run through February.", PUBLISHED, "2018-02"),
         ("Profits fell in the fourth quarter.", "2018-01-20", "2017-Q4"),
         ("Its third-quarter profit will be lower.", "2017-10-30", "2017-Q3"),
@@ -199,14 +203,14 @@ def test_months_without_a_year_take_the_nearest_fitting_year(
     ("text", "value"),
     [
         ("The team plans to leave on Thursday.", "2017-11-16"),
-        ("The team planned to leave on Thursday.", "2017-11-16"),
-        ("The merger is scheduled to close Monday.", "2017-11-20"),
+        ("The choir planned to sing on Thursday.", "2017-11-16"),
+        ("The bridge is scheduled to reopen Monday.", "2017-11-20"),
         ("The envoy could arrive as early as Friday.", "2017-11-17"),
-        ("He said his father would be traveling Thursday.", "2017-11-16"),
+        ("She said her brother would be flying home Thursday.", "2017-11-16"),
         ("The ministers might meet Saturday.", "2017-11-18"),
         ("The vote may have been rigged on Sunday.", "2017-11-12"),
         ("Officials postponed the hearing until Wednesday.", "2017-11-15"),
-        ("The offer had been due to expire Saturday.", "2017-11-11"),
+        ("The permit had been due to lapse Saturday.", "2017-11-11"),
     ],
 )
 def test_weekdays_follow_plans_modals_and_open_prepositions(
@@ -278,11 +282,11 @@ def test_an_outlook_quarter_is_not_the_reported_one(nlp: Language) -> None:
     ("text", "expected", "value"),
     [
         (
-            "Gunmen seized him at 10 p.m. Wednesday, police said.",
+            "The store was robbed at 10 p.m. Wednesday.",
             "10 p.m. Wednesday",
             "2017-11-08T22:00",
         ),
-        ("The talks broke off at noon Monday.", "noon Monday", "2017-11-13T12:00"),
+        ("The strike ended at noon Monday.", "noon Monday", "2017-11-13T12:00"),
         ("The offer runs until 5 p.m. EST Nov. 20.", "5 p.m. EST Nov. 20", "2017-11-20T17:00"),
         ("The clinic was attacked Sunday evening.", "Sunday evening", "2017-11-12TEV"),
         ("Shares fell at mid-afternoon yesterday.", "mid-afternoon yesterday", "2017-11-13TAF"),
@@ -306,11 +310,11 @@ def test_time_on_day_without_spacy() -> None:
 @pytest.mark.parametrize(
     ("text", "published", "expected", "value"),
     [
-        ("The boy was found on Thanksgiving Day.", "2018-01-07", "Thanksgiving Day", "2017-11-23"),
-        ("He was rescued last Thanksgiving.", "2018-02-10", "last Thanksgiving", "2017-11-23"),
-        ("Pilgrims gathered as Easter week began.", "2017-04-10", "Easter week", "2017-W15"),
+        ("The ship docked on Thanksgiving Day.", "2018-01-07", "Thanksgiving Day", "2017-11-23"),
+        ("The bridge reopened last Thanksgiving.", "2018-02-10", "last Thanksgiving", "2017-11-23"),
+        ("Hotels in Seville fill up during Easter week.", "2017-04-10", "Easter week", "2017-W15"),
         (
-            "Abuse is our theme from now to Election Day.",
+            "Canvassers will knock on doors until Election Day.",
             "2018-10-26",
             "Election Day",
             "2018-11-06",
@@ -326,12 +330,12 @@ def test_holidays(nlp: Language, text: str, published: str, expected: str, value
 @pytest.mark.parametrize(
     ("text", "expected", "value"),
     [
-        ("The case will be heard in May.", "May", "2018-05"),
-        ("The rebels split in June last year.", "June last year", "2016-06"),
-        ("Talks began in February this year.", "February this year", "2017-02"),
-        ("They join the alliance in April next year.", "April next year", "2018-04"),
-        ("The war ended almost four years ago.", "almost four years ago", "2013"),
-        ("Threats had become routine over the past decade.", "past decade", "P10Y"),
+        ("The museum will reopen in May.", "May", "2018-05"),
+        ("The factory closed in June last year.", "June last year", "2016-06"),
+        ("Ticket prices rose in February this year.", "February this year", "2017-02"),
+        ("The new line opens in April next year.", "April next year", "2018-04"),
+        ("The canal was dredged almost four years ago.", "almost four years ago", "2013"),
+        ("Rents have doubled over the past decade.", "past decade", "P10Y"),
         ("Over the weekend, police arrested two men.", "weekend", "2017-W45-WE"),
     ],
 )
@@ -346,8 +350,8 @@ def test_months_with_their_year_weekdays_and_weekends(
     "text",
     [
         "They will leave as soon as the talks end.",
-        "He was soon released from hospital.",
-        "He was killed soon after his capture.",
+        "The hostage was soon freed.",
+        "The shop closed soon after the flood.",
         "You may go now, and may they prosper.",
     ],
 )
@@ -367,7 +371,7 @@ def test_weekday_names_spacy_misses_are_found() -> None:
 
 
 def test_soon_in_a_future_clause(nlp: Language) -> None:
-    assert only(nlp, "Prosecutors may soon seek an indictment.").value == "FUTURE_REF"
+    assert only(nlp, "The council may soon raise taxes.").value == "FUTURE_REF"
 
 
 @pytest.mark.parametrize(
@@ -433,7 +437,11 @@ def test_an_ordinal_quarter_outranks_one_named_by_its_end(nlp: Language) -> None
 @pytest.mark.parametrize(
     ("text", "expected", "value"),
     [
-        ("He fled in June 2015 and returned later that year.", "later that year", "2015"),
+        (
+            "The mayor resigned in June 2015 and ran again later that year.",
+            "later that year",
+            "2015",
+        ),
         (
             "He was promoted on May 22, 2015, and the following year he retired.",
             "following year",
@@ -476,7 +484,7 @@ def test_hedged_times_and_vague_offsets() -> None:
 
 
 def test_a_vague_duration_that_sets_events_apart_is_dropped(nlp: Language) -> None:
-    assert dates(nlp, "The blasts came minutes apart.") == []
+    assert dates(nlp, "The two trains left minutes apart.") == []
     assert only(nlp, "The car was seen twenty days before the attack.").value == "P20D"
 
 
