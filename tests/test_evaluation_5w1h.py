@@ -80,7 +80,7 @@ def test_reader_errors_name_the_input(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no Giveme5W1H"):
         read_corpus(tmp_path)
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
-    with pytest.raises(InputError, match="bad.json"):
+    with pytest.raises(InputError, match=r"bad\.json"):
         read_corpus(tmp_path)
 
 

@@ -45,6 +45,7 @@ REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".spli
 IT_WINDOW = 2  # "it" so often means a thing that only a close antecedent counts
 SPEAKER_PRONOUNS = frozenset("i me my myself".split())
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
+SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj"})
 MENTION_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "ROOT"}
 )
@@ -213,9 +214,9 @@ class ActorBook:
         if entity is not None and entity.type in ENTITY_TYPES:
             return self._entity_mention(token, entity, sentence)
         untagged = entity is None and not token.ent_type_
-        if untagged and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            if token.is_title and not self.roles.is_role_noun(token.lemma_):
-                return self._name_mention(token, sentence)  # "Trump", a name spaCy missed
+        named = token.pos_ == "PROPN" and token.is_title and token.dep_ in SUBJECT_OR_OBJECT
+        if untagged and named and not self.roles.is_role_noun(token.lemma_):
+            return self._name_mention(token, sentence)  # a name spaCy did not tag
         lemma = token.lemma_.lower()
         demonstrative = lower in DEMONSTRATIVES and any(
             child.dep_ in ("prep", "relcl", "acl") for child in token.children
