@@ -1,9 +1,11 @@
 """Throughput of `tidings analyze` against bare spaCy `nlp.pipe`, measured in the same run.
 
-Three modes: bare spaCy, analyze without places (``--no-places``) and analyze. Each
+Four modes: bare spaCy; analyze without places, dates and events (the entities, quotes,
+numbers and summary of the first issues); analyze without places; and analyze. Each
 measurement runs in a fresh subprocess (so peak RSS is per mode), rotating the modes
 ``--repeats`` times; the median time of each mode is reported, with the ratio analyze/spaCy
-throughput (target: >= 0.8) and the time place resolution adds to analyze (target: <= 15%).
+throughput (target: >= 0.8), the time dates and events add to analyze without places
+(target: <= 25%) and the time place resolution adds to analyze (target: <= 15%).
 
     python benchmarks/throughput.py                     # print the table
     python benchmarks/throughput.py --write docs/benchmarks.md
@@ -23,9 +25,10 @@ import time
 from pathlib import Path
 
 MARKER = "<!-- throughput -->"
-MODES = ("spacy", "no-places", "analyze")
+MODES = ("spacy", "core", "no-places", "analyze")
 LABELS = {
     "spacy": "bare spaCy nlp.pipe",
+    "core": "tidings analyze --no-places --no-dates --no-events",
     "no-places": "tidings analyze --no-places",
     "analyze": "tidings analyze",
 }
@@ -62,7 +65,8 @@ def measure(mode: str, limit: int | None) -> dict[str, float]:
         from tidings.pipeline import analyze_articles
         from tidings.settings import Settings
 
-        settings = Settings(places=mode == "analyze")
+        core = mode == "core"
+        settings = Settings(places=mode == "analyze", dates=not core, events=not core)
         articles = [
             article_from_text(
                 row["text"], f"sample[{n}]", title=row["title"], published=row["date"]
@@ -110,7 +114,8 @@ def main() -> None:
     open_geocoder(Settings())  # builds the gazetteer now if it is missing, not while timing
     runs: dict[str, list[dict[str, float]]] = {mode: [] for mode in MODES}
     for repeat in range(args.repeats):
-        for mode in MODES[repeat % 3 :] + MODES[: repeat % 3]:
+        shift = repeat % len(MODES)
+        for mode in MODES[shift:] + MODES[:shift]:
             limit = ["--limit", str(args.limit)] if args.limit else []
             runs[mode].append(run_child(__file__, ["--child", mode, *limit]))
             print(
@@ -137,6 +142,7 @@ def report(runs: dict[str, list[dict[str, float]]], repeats: int) -> str:
         )
     ratio = rate["analyze"] / rate["spacy"]
     added = median["analyze"] / median["no-places"] - 1
+    time_and_events = median["no-places"] / median["core"] - 1
     first = runs["spacy"][0]
     return "\n".join(
         [
@@ -150,6 +156,8 @@ def report(runs: dict[str, list[dict[str, float]]], repeats: int) -> str:
             *rows,
             "",
             f"**Ratio analyze / bare spaCy throughput: {ratio:.2f}** (target >= 0.80).",
+            f"**Dates and events add {time_and_events:.1%} to analyze time** (without places; "
+            "target <= 25%).",
             f"**Place resolution adds {added:.1%} to analyze time** (target <= 15%).",
             MARKER,
         ]

@@ -112,6 +112,11 @@ def main() -> None:
     help="Resolve places against the offline gazetteer (default: on; built on first use).",
 )
 @click.option(
+    "--dates/--no-dates",
+    default=None,
+    help="Find time expressions, normalised on the publication date (default: on).",
+)
+@click.option(
     "--events/--no-events",
     default=None,
     help="Find events, their actors and the main event (default: on).",
@@ -130,6 +135,7 @@ def analyze_command(
     limit: int | None,
     summary_sentences: int | None,
     places: bool | None,
+    dates: bool | None,
     events: bool | None,
     event_lexicon: Path | None,
     model: str | None,
@@ -161,6 +167,7 @@ def analyze_command(
         model=model,
         summary_sentences=summary_sentences,
         places=places,
+        dates=dates,
         events=events,
         event_lexicon=event_lexicon,
     )

@@ -72,6 +72,7 @@ def analyze_articles(
     nlp = load_pipeline(settings.model)
     options = ExtractOptions(
         summary_sentences=settings.summary_sentences,
+        dates=settings.dates,
         events=settings.events,
         event_lexicon=settings.event_lexicon.expanduser() if settings.event_lexicon else None,
     )

@@ -48,6 +48,10 @@ class Settings(BaseModel):
         default=True,
         description="Resolve places against the offline gazetteer (built on first use).",
     )
+    dates: bool = Field(
+        default=True,
+        description="Find time expressions and normalise them on the publication date.",
+    )
     events: bool = Field(
         default=True,
         description="Find events, their actors and the main event (5W1H).",

@@ -30,6 +30,7 @@ class ExtractOptions:
     """What the extractors may be asked to do differently."""
 
     summary_sentences: int = 3
+    dates: bool = True
     events: bool = True
     event_lexicon: Path | None = None  # a user's triggers, read before the bundled ones
 
@@ -48,7 +49,7 @@ def extract(
     if geocoder is not None:
         places, focus, entities = find_places(doc, entities, geocoder, title=title)
         places = with_place_ids(places)
-    dates = find_dates(doc, document.article.published)
+    dates = find_dates(doc, document.article.published) if options.dates else ()
     quotes = find_quotes(doc, entities)
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
