@@ -187,6 +187,18 @@ def test_readme_example_is_true(tmp_path: Path) -> None:
         assert shown in readme
         assert f'"geonameid": {place["geonameid"]}, "country": "{place["country"]}"' in readme
     assert document["focus"][0]["name"] == "South Korea"
+    for event in document["events"]:
+        shown = f'"id": "{event["id"]}", "type": "{event["type"]}"'
+        assert shown in readme
+        trigger = event["trigger"]
+        assert (
+            f'"start": {trigger["start"]}, "end": {trigger["end"]}, "text": "{trigger["text"]}"'
+            in readme
+        )
+        assert f'"modality": "{event["modality"]}"' in readme
+    main_event = document["main_event"]
+    assert f'"what": {{"start": {main_event["what"]["start"]}' in readme
+    assert f'"text": "{main_event["what"]["text"]}"' in readme
 
 
 def test_an_unknown_model_is_a_clean_usage_error(story: Path) -> None:
@@ -228,6 +240,34 @@ def test_places_in_json_and_report(story: Path) -> None:
     assert document["focus"][0]["name"] == "Lima"
     report = run("analyze", str(story), "--format", "report").stdout
     assert "Places" in report and "About: Lima" in report and "12.04S 77.03W" in report
+
+
+def test_events_in_json_and_report(story: Path) -> None:
+    result = run("analyze", str(story), "--format", "json", "--published", "2019-03-06")
+    document = json.loads(result.stdout)
+    validate(document)
+    (collapse,) = [e for e in document["events"] if e["trigger"]["start"] > 60]
+    assert (collapse["type"], collapse["killed"], collapse["date"]) == (
+        "ACCIDENT",
+        12,
+        "2019-03-05",
+    )
+    main_event = document["main_event"]
+    assert (main_event["who"]["text"], main_event["what"]["text"]) == ("Rescuers", "pull survivors")
+    report = run("analyze", str(story), "--published", "2019-03-06").stdout
+    assert "Main event" in report and "Events" in report
+    assert "2019-03-05 · ACCIDENT (collapsed) · Lima, PE (12 killed)" in report
+
+
+def test_no_events_and_a_broken_lexicon(story: Path, tmp_path: Path) -> None:
+    document = json.loads(run("analyze", str(story), "--format", "json", "--no-events").stdout)
+    assert document["events"] == [] and document["actors"] == []
+    assert document["main_event"] is None
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text('[[trigger]]\ntype = "PARTY"\n', encoding="utf-8")
+    result = run("analyze", str(story), "--event-lexicon", str(lexicon))
+    assert result.exit_code == 2
+    assert "mine.toml: unknown event type 'PARTY'" in result.stderr
 
 
 def test_no_places_leaves_them_empty(story: Path) -> None:

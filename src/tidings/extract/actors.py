@@ -80,6 +80,7 @@ class _Mention:
     country: str | None = None  # alpha-3
     role: str | None = None
     in_title: bool = False
+    place: bool = False  # a country, city or state (GPE): a government, never "they"
 
 
 @dataclass(slots=True)
@@ -262,6 +263,7 @@ class ActorBook:
         mention.country = alpha3(entity.country)
         if entity.type == "GPE":
             mention.role = "GOV"  # a country acting is its government (CAMEO)
+            mention.place = True
         elif entity.type == "ORG":
             mention.role = self.roles.name_role(entity.name)
         elif entity.type == "PERSON":
@@ -395,6 +397,8 @@ class ActorBook:
             other = self._mention_at(cluster, head)
             if other is None or other.kind not in wanted or head == own_subject:
                 continue
+            if other.place and mention.kind == "plural":
+                continue  # "they" are people, not Nevada
             if speaker is not None and self._find(cluster) == self._find(speaker):
                 continue
             if mention.sentence - other.sentence >= window:

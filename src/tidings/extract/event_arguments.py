@@ -29,7 +29,13 @@ __all__ = ["Participants", "participants"]
 
 TARGET_PREPOSITIONS = frozenset({"on", "at", "upon", "against", "toward", "towards", "into"})
 WITH_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-SELF_MOVING = frozenset({"DEFECT", "FLEE"})  # whoever defects or flees moves themselves
+SELF_MOVING = frozenset({"DEFECT", "FLEE"})
+# Nouns whose possessor is who it was done to: "his arrest", "Blagojevich's sentence".
+PATIENT_NOUNS = frozenset(
+    """arrest detention capture imprisonment deportation extradition expulsion sentence
+    conviction release rescue evacuation kidnapping abduction execution assassination killing
+    murder death trial prosecution indictment""".split()
+)  # whoever defects or flees moves themselves
 ORDER_VERBS = frozenset(
     "order instruct command tell direct force authorise authorize urge ask compel".split()
 )
@@ -121,8 +127,11 @@ def _noun_participants(noun: Token, event_type: str, transitive: bool) -> Partic
     target: Token | None = None
     for child in noun.children:
         dep, lower = child.dep_, child.lower_
-        if dep == "poss" and actor is None:
-            actor = child
+        if dep == "poss" and actor is None and target is None:
+            if _done_to_possessor(noun):
+                target = child  # "Blagojevich's sentence", "his arrest"
+            else:
+                actor = child  # "Israel's attack"
         elif dep in ("compound", "amod") and child.i < noun.i and actor is None:
             if child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.pos_ == "PROPN":
                 actor = child
@@ -137,6 +146,10 @@ def _noun_participants(noun: Token, event_type: str, transitive: bool) -> Partic
     if not transitive:
         target = None
     return actor, target
+
+
+def _done_to_possessor(noun: Token) -> bool:
+    return noun.lemma_.lower() in PATIENT_NOUNS
 
 
 def _names_target(preposition: str, event_type: str) -> bool:

@@ -198,6 +198,8 @@ def _right_part_of_speech(head: Token, noun: bool) -> bool:
         child.dep_ == "det" for child in head.children
     ):
         return False  # "visiting the wounded": a participle used as a noun
+    if head.dep_ == "amod" and head.tag_ == "VBN":
+        return False  # "a banned organisation", "the collapsed building": a state
     return head.pos_ == "VERB" or (head.tag_ in VERB_TAGS and head.pos_ != "AUX")
 
 

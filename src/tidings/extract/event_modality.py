@@ -2,8 +2,8 @@
 
 negated
     "not", "n't", "never" on the trigger's verb (or on the verb it is the infinitive of:
-    "did not try to flee"); "no"/"without" before a noun ("there was no exchange of fire");
-    "failed to", "refused to".
+    "did not try to flee", or whose object it is: "could not reach an agreement");
+    "no"/"without" before a noun ("there was no exchange of fire"); "failed to", "refused to".
 modality, the first that applies:
     ordered       the infinitive of an order ("are instructed to shoot", "orders to fire");
     intended      the infinitive of an attempt, plan or wish ("attempting to cross", "plans
@@ -62,6 +62,9 @@ def is_negated(head: Token) -> bool:
             return True
     if head.dep_ == "pobj" and head.head.lower_ == "without":
         return True
+    nominal = head.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("NOUN", "PROPN")
+    if nominal and any(child.dep_ == "neg" for child in head.head.children):
+        return True  # "had not suffered a crash", "could not reach an agreement"
     governor = head.head
     if head.dep_ == "xcomp" and governor.i != head.i:
         if governor.lemma_.lower() in NEGATING_VERBS:

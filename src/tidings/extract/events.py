@@ -20,9 +20,11 @@ date
     or target (``date_source: context``). Undated events stay undated.
 
 Two triggers of one type joined by "and" are one event ("shot and wounded"). A killing
-without a killer in a sentence that reports an accident or disaster is that accident's toll,
-not an assault. ``confidence`` is a heuristic (trigger kind, arguments found), not a
-calibrated probability.
+without a killer in a sentence that reports an accident or disaster, or one done by a storm,
+a fire or a crash, is that accident's or disaster's toll, not an assault. What hangs under
+an accusation or a claim ("accused of defrauding", "claiming the election was stolen") is
+``reported`` by whoever makes it. ``confidence`` is a heuristic (trigger kind, arguments
+found), not a calibrated probability.
 """
 
 from __future__ import annotations
@@ -55,13 +57,23 @@ DATE_CLIMB = frozenset(
 OWN_CLAUSE_CUT = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp"})
 CASUALTY_TYPES = frozenset({"ASSAULT", "ACCIDENT", "DISASTER", "CRIME"})
 TOLL_WORDS = frozenset({"kill", "wound", "injure"})
-NON_AGENTS = frozenset(
-    "fire blaze explosion blast crash collision storm flood quake earthquake disease virus "
-    "illness cancer heat cold collapse accident avalanche landslide".split()
+ACCIDENT_CAUSES = frozenset(
+    "fire blaze explosion blast crash collision collapse accident derailment".split()
 )
+DISASTER_CAUSES = frozenset(
+    "storm flood quake earthquake disease virus illness cancer heat cold avalanche landslide "
+    "typhoon hurricane cyclone tornado tsunami outbreak epidemic pandemic".split()
+)
+NON_AGENTS = ACCIDENT_CAUSES | DISASTER_CAUSES
+# Words that make what hangs under them an allegation: "accused of defrauding", "claiming the
+# election was stolen", "arrested on a charge of violence".
+ALLEGING = frozenset("accuse allege claim charge suspect allegation accusation suspicion".split())
 MOVEMENT_TYPES = frozenset({"DEFECT", "FLEE", "MOBILIZE"})
 EXPLOSIVE_MODES = frozenset({"explosives", "suicide-attack", "heavy-weapons"})
 EXPLOSION_WORDS = frozenset({"explosion", "blast"})
+ACCIDENTAL = frozenset(
+    {"gas", "leak", "boiler", "fuel", "pipeline", "chemical", "accident", "accidental"}
+)
 ARMED_ROLES = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})
 CONTEXT_WINDOW = 3
 DEFINITE = frozenset({"the", "this", "that"})
@@ -103,6 +115,7 @@ def find_events(
     sentences = list(doc.sents)
     sentence_of = {token.i: number for number, s in enumerate(sentences) for token in s}
     matches = _kept(find_triggers(doc, lexicon), sentence_of)
+    matches = [_with_cause(match) for match in matches]
     drafts: list[_Draft] = []
     for match in matches:
         transitive = lexicon.types[match.trigger.type].transitive
@@ -137,6 +150,11 @@ def find_events(
             draft.reported_by = book.speaker_actor(quote)
             if draft.modality == "asserted":
                 draft.modality = "reported"
+        alleging = _alleging_word(head)
+        if alleging is not None and draft.modality in ASSERTED:
+            draft.modality = "reported"  # an allegation, not a fact the text asserts
+            claimant = next((c for c in alleging.children if c.dep_ == "nsubj"), None)
+            draft.reported_by = book.actor_of(claimant) or draft.reported_by
     _same_events(drafts)
     _context(drafts, book, _locations(doc, place_at, book, sentence_of))
     used = {c for d in drafts for c in (d.actor, d.target, d.reported_by) if c is not None}
@@ -181,6 +199,53 @@ def _kept(matches: list[TriggerMatch], sentence_of: dict[int, int]) -> list[Trig
     return kept
 
 
+def _with_cause(match: TriggerMatch) -> TriggerMatch:
+    """ "Typhoon Hagibis hit Japan, killing at least 20": a killing done by a storm, a fire or
+    a crash is that disaster's or accident's toll, not an assault."""
+    trigger = match.trigger
+    if trigger.type != "ASSAULT" or match.head.lemma_.lower() not in TOLL_WORDS:
+        return match
+    subject = _doer_word(match.head)
+    if subject is None:
+        return match
+    words = {subject.lemma_.lower()} | {
+        c.lemma_.lower() for c in subject.children if c.dep_ == "compound"
+    }
+    cause = (
+        "DISASTER" if words & DISASTER_CAUSES else "ACCIDENT" if words & ACCIDENT_CAUSES else None
+    )
+    if cause is None:
+        return match
+    return dataclasses.replace(
+        match, trigger=dataclasses.replace(trigger, type=cause, mode=None, acled=None)
+    )
+
+
+def _doer_word(verb: Token) -> Token | None:
+    """The verb's subject, or for a participle ("..., killing 20") its clause's subject."""
+    for token in (verb, verb.head):
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("advcl", "conj", "xcomp"):
+            return None
+    return None
+
+
+def _alleging_word(head: Token) -> Token | None:
+    token = head
+    for _ in range(5):
+        if (
+            token.dep_ not in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "acl")
+            or token.head.i == token.i
+        ):
+            return None
+        token = token.head
+        if token.lemma_.lower() in ALLEGING:
+            return token
+    return None
+
+
 def _has_agent(verb: Token) -> bool:
     return any(
         child.dep_ == "agent" or (child.dep_ == "nsubj" and child.lemma_.lower() not in NON_AGENTS)
@@ -200,7 +265,7 @@ def _place_tokens(doc: Doc, places: Sequence[Place]) -> dict[int, Place]:
         if place.metonymic:
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ not in ("compound", "amod", "poss"):
+        if span is not None and span.root.dep_ not in ("compound", "amod", "poss", "nmod"):
             for token in span:
                 found.setdefault(token.i, place)
     return found
@@ -350,9 +415,15 @@ def _explosions_as_attacks(drafts: list[_Draft], lexicon: Lexicon) -> None:
         return
     for draft in drafts:
         trigger = draft.match.trigger
+        if len(trigger.words) > 1 or _accident_words(draft.match.head.sent):
+            continue  # "gas explosion", "a gas leak led to an explosion"
         if trigger.type == "ACCIDENT" and draft.match.head.lemma_.lower() in EXPLOSION_WORDS:
             attack = dataclasses.replace(trigger, type="ASSAULT", mode="explosives", acled=None)
             draft.match = dataclasses.replace(draft.match, trigger=attack)
+
+
+def _accident_words(sentence: SpacySpan) -> bool:
+    return any(token.lemma_.lower() in ACCIDENTAL for token in sentence)
 
 
 def _context(

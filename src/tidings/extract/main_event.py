@@ -1,9 +1,11 @@
 """The article's main event, answered as who, what, when, where, why and how (5W1H).
 
-The main event is what the headline reports: the event there that best carries the story
-(said to have happened, not negated, with an actor, a date and a place, of a type the article
-keeps returning to), else the headline's main verb ("Trump meets with Obama at the White
-House"), else the best such event of the article (the lead weighs most). Its answers are
+The main event is what the headline reports: its main verb when it has one with a subject
+("Trump meets with Obama at the White House", "Rescuers pull survivors from collapsed
+building"), as an event when the lexicon knows the verb; else the headline's event that best
+carries the story (said to have happened, not negated, with an actor, a date and a place, of a
+type the article keeps returning to); else the best such event of the article (the lead
+weighs most). Its answers are
 phrases of the text, each with its span:
 
 who    the actor as the sentence names it ("a North Korean soldier"), else the target, else
@@ -45,7 +47,9 @@ TIME_ADVERBS = frozenset(
 )
 MAX_WHAT_TOKENS = 12
 MAX_WHY_TOKENS = 16
-CONTEXT_SENTENCES = 4  # where a missing when or where may come from: the first sentences
+CONTEXT_SENTENCES = 4
+QUESTION_WORDS = frozenset({"what", "who", "which", "how", "why", "when", "where"})
+REPORTING = frozenset({"say", "report", "claim", "tell", "reveal", "suggest", "show"})  # where a missing when or where may come from: the first sentences
 
 
 def find_main_event(
@@ -63,10 +67,12 @@ def find_main_event(
     if not sentences:
         return None
     lead_end = _lead_end(sentences, title_end)
-    event = _main([e for e in events if e.trigger.start < title_end], title_end, lead_end)
-    head = None
-    if event is None:  # a headline verb the lexicon does not know: "Trump meets Obama"
-        head = _headline_verb(sentences, title_end)
+    headline_verb = _headline_verb(sentences, title_end)
+    in_title = [e for e in events if e.trigger.start < title_end]
+    if headline_verb is not None:  # "Rescuers pull survivors from collapsed building"
+        in_title = [e for e in in_title if _head_of(doc, e.trigger).i == headline_verb.i]
+    event = _main(in_title, title_end, lead_end)
+    head = headline_verb if event is None else None
     if event is None and head is None:
         event = _main(events, title_end, lead_end)
     if event is not None:
@@ -262,13 +268,25 @@ def _clause_words(head: Token) -> list[Token]:
 
 
 def _headline_verb(sentences: list[SpacySpan], title_end: int) -> Token | None:
-    """The headline's main verb, when it has one with a subject."""
+    """The headline's first verb with a subject ("Trump meets Obama: what the body language
+    tells us" gives "meets"); for "X blames Y, reports say", what is reported."""
     for sentence in sentences:
         if sentence.start_char >= title_end:
             break
-        root = sentence.root
-        if root.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-            return root
+        for token in sentence:
+            if token.idx >= title_end:
+                break
+            subject = next(
+                (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
+            if token.pos_ != "VERB" or subject is None or subject.lower_ in QUESTION_WORDS:
+                continue
+            if token.lemma_.lower() in REPORTING:
+                reported = next((c for c in token.children if c.dep_ == "ccomp"), None)
+                if reported is not None:
+                    return reported
+                continue
+            return token
     return None
 
 
