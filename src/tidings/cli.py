@@ -75,14 +75,15 @@ def _print_error(console: Console, error: Exception) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tidings")
 def main() -> None:
-    """Turn news articles into structured facts, with the text behind every fact.
+    """Turn news articles into structured facts (events, actors, places, dates, quotes,
+    numbers), with the text behind every fact.
 
     \b
     Examples:
       tidings analyze article.txt
       tidings analyze https://example.com/news/story.html --format json
       cat story.txt | tidings analyze - --published 2017-11-13
-      tidings eval quotes --dataset ../shared/eval/quotes/polnear/dev
+      tidings eval 5w1h --dataset ../shared/eval/5w1h/giveme5w1h-train
       tidings gazetteer build
     """
 
