@@ -47,9 +47,9 @@ TIME_ADVERBS = frozenset(
 )
 MAX_WHAT_TOKENS = 12
 MAX_WHY_TOKENS = 16
-CONTEXT_SENTENCES = 4
+CONTEXT_SENTENCES = 4  # where a missing when or where may come from: the first sentences
 QUESTION_WORDS = frozenset({"what", "who", "which", "how", "why", "when", "where"})
-REPORTING = frozenset({"say", "report", "claim", "tell", "reveal", "suggest", "show"})  # where a missing when or where may come from: the first sentences
+REPORTING = frozenset({"say", "report", "claim", "tell", "reveal", "suggest", "show"})
 
 
 def find_main_event(
