@@ -276,9 +276,7 @@ def _headline_verb(sentences: list[SpacySpan], title_end: int) -> Token | None:
         for token in sentence:
             if token.idx >= title_end:
                 break
-            subject = next(
-                (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None
-            )
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if token.pos_ != "VERB" or subject is None or subject.lower_ in QUESTION_WORDS:
                 continue
             if token.lemma_.lower() in REPORTING:
