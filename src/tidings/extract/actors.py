@@ -1,20 +1,23 @@
 """Actors: who takes part in the article's events, each with every mention of it.
 
 An :class:`ActorBook` reads the parsed document once, in text order, and groups the mentions
-that can be participants (subjects, objects, agents, possessors):
+that can be participants (read by :mod:`tidings.extract.actor_mentions`):
 
 * named entities (people, organisations, countries, groups): one actor per entity, whatever
   the alias ("United Nations Command", "UN Command");
 * descriptions headed by a role word ("a North Korean soldier", "a defence ministry
   official", "his fellow soldiers", "Those on the North Korean side"): an indefinite one is a
-  new actor; a definite one ("the soldier") is the latest earlier actor with the same head
-  noun and number and no conflicting country; "the defector" (an agent noun of the event
-  lexicon) is the actor of the latest earlier DEFECT event when nothing else fits;
+  new actor, unless the headline described the same ("North Korea soldier SHOT" ... "a North
+  Korean soldier defected"); a definite one ("the soldier") is the latest earlier actor with
+  the same head noun and number and no conflicting country; "the defector" (an agent noun of
+  the event lexicon) is the actor of the latest earlier DEFECT event when nothing else fits;
 * pronouns: he/him/his and she/her to the nearest singular person, they/them/their to the
-  nearest group of people, it/its to the nearest organisation or country, within
-  :data:`PRONOUN_WINDOW` sentences; in the nearest sentence holding candidates, a subject
-  beats other mentions and the earliest subject wins; an object pronoun is never the
-  subject of its own verb ("they fired on him"). I, me and my inside a quote are its speaker.
+  nearest group of people (never a country), it/its to the nearest organisation or country
+  (within :data:`IT_WINDOW` sentences, as "it" so often means a thing), the others within
+  :data:`PRONOUN_WINDOW`; in the nearest sentence holding candidates, a subject beats other
+  mentions and the earliest subject wins; an object pronoun is never the subject of its own
+  verb ("they fired on him"), nor a pronoun in a quote its speaker; a reflexive is its
+  clause's subject. I, me and my inside a quote are its speaker.
 
 Each actor gets a CAMEO-style code (see :mod:`tidings.extract.actor_roles`): its country from
 a demonym or place in its description ("North Korean"), the country it names, or its
@@ -25,67 +28,40 @@ actor of the same state role (government, police, judiciary, legislature).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.actor_roles import RoleBook, alpha3
-from tidings.extract.quote_speakers import noun_phrase, phrase_head
+from tidings.extract.actor_mentions import (
+    Mention,
+    MentionReader,
+    entity_tokens,
+    sentence_numbers,
+)
+from tidings.extract.actor_roles import RoleBook
+from tidings.extract.quote_speakers import phrase_head
 from tidings.model import Actor, Entity, Quote, Span
 from tidings.nlp import doc_text
 
 __all__ = ["ActorBook"]
 
 PRONOUN_WINDOW = 4
-PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
-PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
-GROUP_PRONOUNS = frozenset("it its itself".split())
 REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 IT_WINDOW = 2  # "it" so often means a thing that only a close antecedent counts
 SPEAKER_PRONOUNS = frozenset("i me my myself".split())
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
-SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj"})
-MENTION_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "ROOT"}
-)
-ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 LEADING_WORDS = frozenset(
     "a an the one this that these those his her their its our my your some".split()
 )
 ANY_PERSON = frozenset({"man", "woman", "boy", "girl", "person", "child"})
-GROUP_NOUNS = frozenset(
-    """army military navy police government ministry administration company firm agency
-    authority council court parliament party union regime cabinet command force forces
-    embassy media""".split()
-)
 STATE_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
-DEMONSTRATIVES = frozenset({"those", "these"})
-EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "rain", "happen", "matter"})
 PREPOSITIONS = frozenset({"on", "in", "of", "at", "from", "with", "across", "near"})
 
 
 @dataclass(slots=True)
-class _Mention:
-    head: int  # token index
-    start: int  # characters
-    end: int
-    sentence: int
-    kind: str  # person | plural | group
-    lemma: str
-    definite: bool
-    pronoun: bool
-    entity: str | None = None
-    country: str | None = None  # alpha-3
-    role: str | None = None
-    in_title: bool = False
-    place: bool = False  # a country, city or state (GPE): a government, never "they"
-
-
-@dataclass(slots=True)
 class _Cluster:
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     doers: set[str] = field(default_factory=set)  # event types this actor carried out
 
 
@@ -108,8 +84,10 @@ class ActorBook:
         self.agents = agents
         self._title_end = len(title) if title and self.text.startswith(title) else 0
         self._entities = {entity.id: entity for entity in entities}
-        self._entity_of = _entity_tokens(doc, entities)
-        self._sentence_of = _sentence_numbers(doc)
+        self._sentence_of = sentence_numbers(doc)
+        reader = MentionReader(
+            doc, roles, agents, self._title_end, entity_tokens(doc, entities), self._sentence_of
+        )
         self._quotes = [q for q in quotes if q.speaker is not None]
         self._clusters: list[_Cluster] = []
         self._parent: list[int] = []
@@ -117,8 +95,10 @@ class ActorBook:
         self._of_entity: dict[str, int] = {}
         self._pending_agents: list[tuple[int, str, int]] = []  # cluster, event type, start
         for token in doc:
-            mention = self._mention(token)
+            mention = reader.read(token)
             if mention is not None:
+                if mention.country is None and not mention.pronoun:
+                    mention.country = self._possessor_country(token, mention.role)
                 self._place(mention)
 
     # --- reading --------------------------------------------------------------------------
@@ -196,149 +176,6 @@ class ActorBook:
         mapping = {cluster: ids[self._find(cluster)] for cluster in used}
         return tuple(actors), mapping
 
-    # --- mentions -------------------------------------------------------------------------
-
-    def _mention(self, token: Token) -> _Mention | None:
-        lower = token.lower_
-        sentence = self._sentence_of[token.i]
-        if token.pos_ == "PRON" and lower not in DEMONSTRATIVES:
-            kind = _pronoun_kind(lower)
-            if kind is None or (lower == "it" and token.head.lemma_ in EXPLETIVE_HEADS):
-                return None
-            return _Mention(
-                token.i, token.idx, token.idx + len(token.text), sentence, kind, lower,
-                definite=True, pronoun=True, in_title=token.idx < self._title_end,
-            )  # fmt: skip
-        if token.dep_ not in MENTION_DEPS:
-            return None
-        entity = self._entity_of.get(token.i)
-        if entity is not None and entity.type in ENTITY_TYPES:
-            return self._entity_mention(token, entity, sentence)
-        untagged = entity is None and not token.ent_type_
-        named = token.pos_ == "PROPN" and token.is_title and token.dep_ in SUBJECT_OR_OBJECT
-        if untagged and named and not self.roles.is_role_noun(token.lemma_):
-            return self._name_mention(token, sentence)  # a name spaCy did not tag
-        lemma = token.lemma_.lower()
-        demonstrative = lower in DEMONSTRATIVES and any(
-            child.dep_ in ("prep", "relcl", "acl") for child in token.children
-        )
-        if token.pos_ not in ("NOUN", "PROPN") and not demonstrative:
-            return None
-        if not demonstrative and not self.roles.is_role_noun(lemma) and lemma not in self.agents:
-            return None
-        phrase = noun_phrase(token, bytearray(len(self.doc)))
-        if phrase is None:
-            return None
-        first, last = phrase
-        while first < token.i and (
-            self.doc[first].pos_ == "ADV" or self.doc[first].tag_ in ("VBG", "VBN")
-        ):
-            first += 1  # "forcibly returning captured defectors": the defectors
-        plural = demonstrative or token.tag_ in ("NNS", "NNPS")
-        kind = "plural" if plural else "group" if lemma in GROUP_NOUNS else "person"
-        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
-        determiner = _determiner(token)
-        mention = _Mention(
-            token.i, start, end, sentence, kind, lemma,
-            definite=determiner in DEFINITE, pronoun=False, in_title=start < self._title_end,
-        )  # fmt: skip
-        mention.role = self._description_role(token)
-        mention.country = self._phrase_country(first, token.i) or self._nationality_after(token)
-        if mention.country is None:
-            mention.country = self._possessor_country(token, mention.role)
-        return mention
-
-    def _entity_mention(self, token: Token, entity: Entity, sentence: int) -> _Mention:
-        span = self._entity_span(token, entity)
-        kind = {"PERSON": "person", "ORG": "group", "GPE": "group"}.get(entity.type)
-        if kind is None:  # NORP: "North Koreans" are people; "a North Korean" is one
-            kind = "plural" if token.tag_ in ("NNS", "NNPS") else "person"
-            if _determiner(token) not in ("a", "an"):
-                kind = "plural" if token.lower_.endswith("s") else kind
-        mention = _Mention(
-            token.i, span[0], span[1], sentence, kind, token.lemma_.lower(),
-            definite=True, pronoun=False, entity=entity.id,
-            in_title=span[0] < self._title_end,
-        )  # fmt: skip
-        mention.country = alpha3(entity.country)
-        if entity.type == "GPE":
-            mention.role = "GOV"  # a country acting is its government (CAMEO)
-            mention.place = True
-        elif entity.type == "ORG":
-            mention.role = self.roles.name_role(entity.name)
-        elif entity.type == "PERSON":
-            mention.role = self._title_role(token)
-            mention.country = self._phrase_country(*self._title_range(token))
-        return mention
-
-    def _name_mention(self, token: Token, sentence: int) -> _Mention:
-        first = min((c.i for c in token.lefts if c.dep_ == "compound"), default=token.i)
-        start = self.doc[first].idx
-        return _Mention(
-            token.i, start, token.idx + len(token.text), sentence, "person", token.lower_,
-            definite=True, pronoun=False, in_title=start < self._title_end,
-        )  # fmt: skip
-
-    def _entity_span(self, token: Token, entity: Entity) -> tuple[int, int]:
-        for span in entity.mentions:
-            if span.start <= token.idx < span.end:
-                return span.start, span.end
-        return token.idx, token.idx + len(token.text)
-
-    def _description_role(self, head: Token) -> str | None:
-        deferring = head.lemma_.lower() in self.roles.deferring
-        modifiers = [
-            child.lemma_
-            for child in reversed(list(head.lefts))
-            if child.dep_ == "compound" or (deferring and child.dep_ == "amod")
-        ]
-        role = self.roles.description_role(head.lemma_, modifiers)
-        if role is None and head.lemma_.lower() in self.agents:
-            role = self.roles.noun_role(head.lemma_)
-        return role
-
-    def _title_role(self, token: Token) -> str | None:
-        """ "army spokesman Lee Min-ho": the role of the words before the name."""
-        first, last = self._title_range(token)
-        nouns = [
-            t
-            for t in self.doc[first : last + 1]
-            if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and self.roles.is_role_noun(t.lemma_))
-        ]
-        if not nouns:
-            return None
-        head = nouns[-1]
-        return self.roles.description_role(head.lemma_, [t.lemma_ for t in reversed(nouns[:-1])])
-
-    def _title_range(self, token: Token) -> tuple[int, int]:
-        first = token.left_edge.i
-        last = first
-        while last < token.i and self._entity_of.get(last) is None:
-            last += 1
-        return first, last - 1  # empty (last < first) when the name comes first
-
-    def _phrase_country(self, first: int, last: int) -> str | None:
-        for index in range(first, last + 1):
-            entity = self._entity_of.get(index)
-            if entity is not None and entity.type in ("NORP", "GPE") and entity.country:
-                return alpha3(entity.country)
-        return None
-
-    def _nationality_after(self, head: Token) -> str | None:
-        """ "Those on the North Korean side", "soldiers from Russia", "the army of Myanmar":
-        a nationality after the head, or a country after "from" or "of" (not "in": soldiers
-        in Afghanistan need not be Afghan)."""
-        for child in head.rights:
-            if child.dep_ != "prep":
-                continue
-            for token in child.subtree:
-                entity = self._entity_of.get(token.i)
-                if entity is None or not entity.country:
-                    continue
-                if entity.type == "NORP" or child.lower_ in ("from", "of"):
-                    return alpha3(entity.country)
-        return None
-
     def _possessor_country(self, head: Token, role: str | None) -> str | None:
         """ "his fellow soldiers": the compatriots of whoever "his" is."""
         if role is None:
@@ -352,7 +189,7 @@ class ActorBook:
 
     # --- resolution -----------------------------------------------------------------------
 
-    def _place(self, mention: _Mention) -> None:
+    def _place(self, mention: Mention) -> None:
         cluster: int | None
         if mention.pronoun:
             cluster = self._antecedent(mention)
@@ -375,7 +212,7 @@ class ActorBook:
         self._clusters[self._find(cluster)].mentions.append(mention)
         self._of_token[mention.head] = cluster
 
-    def _antecedent(self, mention: _Mention) -> int | None:
+    def _antecedent(self, mention: Mention) -> int | None:
         token = self.doc[mention.head]
         if mention.lemma in SPEAKER_PRONOUNS:
             for quote in self._quotes:
@@ -411,7 +248,7 @@ class ActorBook:
         subjects = [head for head in nearest if _is_subject(self.doc[head])]
         return self._of_token[min(subjects) if subjects else nearest[0]]
 
-    def _description_antecedent(self, mention: _Mention) -> int | None:
+    def _description_antecedent(self, mention: Mention) -> int | None:
         """A definite description's antecedent; for an indefinite one, only a description in
         the headline ("North Korea soldier SHOT" ... "a North Korean soldier defected")."""
         for head, cluster in reversed(self._of_token.items()):
@@ -432,14 +269,14 @@ class ActorBook:
             return cluster
         return None
 
-    def _mention_at(self, cluster: int, head: int) -> _Mention | None:
+    def _mention_at(self, cluster: int, head: int) -> Mention | None:
         for mention in self._clusters[self._find(cluster)].mentions:
             if mention.head == head:
                 return mention
         return None
 
     def _country_of_institution(
-        self, root: int, role: str, merged: dict[int, list[_Mention]]
+        self, root: int, role: str, merged: dict[int, list[Mention]]
     ) -> str | None:
         first = self._first(root)
         best: tuple[int, str] | None = None
@@ -452,14 +289,14 @@ class ActorBook:
                     best = (mention.start, mention.country)
         return None if best is None else best[1]
 
-    def _name(self, mentions: list[_Mention], entity: str | None) -> str:
+    def _name(self, mentions: list[Mention], entity: str | None) -> str:
         if entity is not None and entity in self._entities:
             return self._entities[entity].name
         named = [m for m in mentions if not m.pronoun] or mentions
         best = max(named, key=lambda m: (not m.in_title, len(self._words(m)), -m.start))
         return " ".join(self._words(best))
 
-    def _words(self, mention: _Mention) -> list[str]:
+    def _words(self, mention: Mention) -> list[str]:
         words = self.text[mention.start : mention.end].split()
         while len(words) > 1 and words[0].lower() in LEADING_WORDS:
             if words[1].lower() in PREPOSITIONS:
@@ -490,7 +327,7 @@ class ActorBook:
         self._clusters[drop] = _Cluster()
         self._parent[drop] = keep
 
-    def _merged(self, cluster: int) -> list[_Mention]:
+    def _merged(self, cluster: int) -> list[Mention]:
         return sorted(self._clusters[self._find(cluster)].mentions, key=lambda m: m.start)
 
     def _first(self, cluster: int) -> int:
@@ -499,23 +336,6 @@ class ActorBook:
 
     def _all_roots(self) -> list[int]:
         return [c for c in range(len(self._clusters)) if self._find(c) == c]
-
-
-def _pronoun_kind(lower: str) -> str | None:
-    if lower in PERSON_PRONOUNS or lower in SPEAKER_PRONOUNS:
-        return "person"
-    if lower in PLURAL_PRONOUNS:
-        return "plural"
-    if lower in GROUP_PRONOUNS:
-        return "group"
-    return None
-
-
-def _determiner(token: Token) -> str | None:
-    for child in token.lefts:
-        if child.dep_ in ("det", "poss"):
-            return child.lower_
-    return None
 
 
 def _subject_of_clause(token: Token) -> int | None:
@@ -530,26 +350,6 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
-def _first(values: object) -> str | None:
-    for value in values:  # type: ignore[attr-defined]
-        if value:
-            return str(value)
-    return None
-
-
-def _entity_tokens(doc: Doc, entities: Sequence[Entity]) -> dict[int, Entity]:
-    found: dict[int, Entity] = {}
-    for entity in entities:
-        for span in entity.mentions:
-            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-            if tokens is not None:
-                for token in tokens:
-                    found.setdefault(token.i, entity)
-    return found
-
-
-def _sentence_numbers(doc: Doc) -> list[int]:
-    numbers = [0] * len(doc)
-    for number, sentence in enumerate(doc.sents):
-        numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
-    return numbers
+def _first(values: Iterable[str | None]) -> str | None:
+    """The first value that is set."""
+    return next((value for value in values if value), None)
