@@ -169,6 +169,22 @@ def test_words_that_are_not_events() -> None:
     assert facts.events == ()
 
 
+def test_an_event_told_twice_in_one_clause() -> None:
+    facts = analyze_text(
+        "United States military forces killed Qasem Soleimani in an airstrike at Baghdad "
+        "airport on Friday.",
+        published="2020-01-04",
+    )
+    killing, airstrike = facts.events
+    assert (airstrike.type, airstrike.mode) == ("ASSAULT", "heavy-weapons")
+    assert (airstrike.actor, airstrike.target) == (killing.actor, killing.target)
+    forces = _actor(facts, killing.actor)
+    assert forces.code == "USAMIL" and _actor(facts, killing.target).name == "Qasem Soleimani"
+    place = next(place for place in facts.places if place.id == airstrike.place)
+    assert (place.text, place.country) == ("Baghdad", "IQ")  # the airport's city, not the US
+    assert airstrike.date == "2020-01-03"
+
+
 def test_a_killing_in_a_fire_is_its_toll() -> None:
     facts = analyze_text("A fire killed five girls at a flat in Koszalin.", published="2019-01-05")
     assert [(e.type, e.killed) for e in facts.events] == [("ACCIDENT", 5)]

@@ -42,7 +42,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 GROUP_NOUNS = frozenset(
     """army military navy police government ministry administration company firm agency
     authority council court parliament party union regime cabinet command force forces
-    embassy media""".split()
+    embassy media commission committee board bureau regulator""".split()
 )
 DEMONSTRATIVES = frozenset({"those", "these"})
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "rain", "happen", "matter"})

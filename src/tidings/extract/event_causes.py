@@ -5,7 +5,8 @@
 - A killing or wounding with no killer named, in a sentence that reports what did it ("a fire
   killed five", "killed in a firefight"), is that event's toll; one done by a storm, a fire or
   a crash ("Typhoon Hagibis hit Japan, killing 20") is a DISASTER or an ACCIDENT.
-- "explosion" and "blast" are an attack in an article that reports one with explosives.
+- "explosion" and "blast" are an attack in an article whose headline or lead reports one
+  with explosives.
 - What hangs under an accusation or a claim ("accused of defrauding", "claiming the election
   was stolen", "arrested on a charge of violence") is an allegation: see ``alleging_word``.
 """
@@ -134,10 +135,14 @@ def _accident_words(sentence: SpacySpan) -> bool:
     return any(token.lemma_.lower() in ACCIDENTAL for token in sentence)
 
 
-def explosions_as_attacks(matches: list[TriggerMatch]) -> list[TriggerMatch]:
-    """An explosion in an article that reports an attack with explosives is that attack,
-    unless its own sentence says what blew up ("a gas leak led to an explosion")."""
-    if not any(m.trigger.type == "ASSAULT" and m.trigger.mode in EXPLOSIVE_MODES for m in matches):
+def explosions_as_attacks(matches: list[TriggerMatch], lead_end: int) -> list[TriggerMatch]:
+    """An explosion in an article whose headline or lead (text before ``lead_end``) reports
+    an attack with explosives is that attack, unless its own sentence says what blew up ("a
+    gas leak led to an explosion")."""
+    if not any(
+        m.trigger.type == "ASSAULT" and m.trigger.mode in EXPLOSIVE_MODES and m.start < lead_end
+        for m in matches
+    ):
         return matches
     found = []
     for match in matches:

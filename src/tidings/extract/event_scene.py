@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
+from tidings.extract.actor_roles import load_roles
 from tidings.extract.actors import ActorBook
 from tidings.model import DateMention, Place
 
@@ -51,13 +52,21 @@ T = TypeVar("T")
 
 def place_tokens(doc: Doc, places: Sequence[Place]) -> dict[int, Place]:
     """Tokens of the places that can say where something happened: not a metonymic name,
-    nor one that modifies a noun ("North Korea soldier")."""
+    nor one that says whose someone is ("North Korea soldier", "United States forces"); a
+    place before a building or site still is one ("Baghdad airport")."""
+    roles = load_roles()
     found: dict[int, Place] = {}
     for place in places:
         if place.metonymic:
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ not in ("compound", "amod", "poss", "nmod"):
+        if span is None:
+            continue
+        modified = span.root.head
+        describes = span.root.dep_ in ("compound", "amod", "poss", "nmod") and (
+            roles.is_role_noun(modified.lemma_) or modified.ent_type_ in ("PERSON", "NORP")
+        )
+        if not describes:
             for token in span:
                 found.setdefault(token.i, place)
     return found

@@ -63,6 +63,7 @@ OTHER_ONE = frozenset(
 )
 ASSERTED = ("asserted", "reported")
 MOVEMENT_TYPES = frozenset({"DEFECT", "FLEE", "MOBILIZE"})
+LEAD_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -96,7 +97,9 @@ def find_events(
     sentences = list(doc.sents)
     sentence_of = {token.i: number for number, s in enumerate(sentences) for token in s}
     matches = kept_triggers(find_triggers(doc, lexicon), sentence_of)
-    matches = explosions_as_attacks([with_cause(match) for match in matches])
+    lead = [s for s in sentences if s.start_char >= title_end][:LEAD_SENTENCES]
+    lead_end = lead[-1].end_char if lead else title_end
+    matches = explosions_as_attacks([with_cause(match) for match in matches], lead_end)
     drafts: list[_Draft] = []
     for match in matches:
         transitive = lexicon.types[match.trigger.type].transitive
@@ -136,6 +139,7 @@ def find_events(
             claimant = next((c for c in alleging.children if c.dep_ == "nsubj"), None)
             draft.reported_by = book.actor_of(claimant) or draft.reported_by
     _same_events(drafts)
+    _instruments(drafts)
     _context(drafts, book, locations(doc, place_at, book, sentence_of))
     used = {c for d in drafts for c in (d.actor, d.target, d.reported_by) if c is not None}
     actors, ids = book.actors(used)
@@ -178,6 +182,20 @@ def _same_events(drafts: list[_Draft]) -> None:
                 draft.actor = earlier.actor
                 draft.target = draft.target if draft.target is not None else earlier.target
                 break
+
+
+def _instruments(drafts: list[_Draft]) -> None:
+    """ "forces killed Soleimani in an airstrike": an event noun in a phrase of a verb event
+    of the same type is that event told twice, and takes its actor and target."""
+    by_head = {draft.match.head.i: draft for draft in drafts}
+    for draft in drafts:
+        head = draft.match.head
+        if not draft.match.trigger.noun or draft.actor is not None or head.dep_ != "pobj":
+            continue
+        verb = by_head.get(head.head.head.i)
+        if verb is not None and verb.match.trigger.type == draft.match.trigger.type:
+            draft.actor = verb.actor
+            draft.target = draft.target if draft.target is not None else verb.target
 
 
 def _stem(word: Token) -> str:
