@@ -47,7 +47,7 @@ VEHICLES = frozenset(
     """helicopter aircraft plane jet airplane ship vessel boat ambulance vehicle truck
     lorry car bus convoy""".split()
 )
-INHERITING = frozenset({"xcomp", "advcl", "pcomp", "conj", "acl", "amod", "ccomp", "relcl"})
+INHERITING = frozenset({"xcomp", "advcl", "pcomp", "conj", "acl", "amod", "relcl"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 PARTICIPLES = frozenset(
     "shot hit beaten held caught slain struck taken stabbed seized freed hurt sentenced".split()
