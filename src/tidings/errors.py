@@ -6,6 +6,7 @@
     ├── ConfigError            a bad setting, settings file, event lexicon or environment variable
     ├── ModelError             the spaCy model cannot be loaded
     ├── GazetteerError         the place index is missing or broken, or a GeoNames file is bad
+    ├── StoreError             the database cannot be opened, or was made by a newer tidings
     └── InputError             one input cannot be analysed; names the input and the reason
         ├── EmptyInput         no text at all
         ├── BinaryInput        not text (NUL bytes, an image, a zip ...)
@@ -25,6 +26,10 @@ from __future__ import annotations
 
 class TidingsError(Exception):
     """Base class of every error tidings raises on purpose."""
+
+
+class StoreError(TidingsError):
+    """The tidings database cannot be opened or is not one this version can use."""
 
 
 class ConfigError(TidingsError):

@@ -1,0 +1,1 @@
+"""Where the analysis runs: this machine's cores (:mod:`.local`)."""

@@ -1,0 +1,268 @@
+"""The database: plain SQLite tables a user can query with SQL, versioned and migrated.
+
+``connect(path)`` opens (creating if needed) a tidings database in WAL mode and brings its
+schema up to :data:`SCHEMA_VERSION` with the migrations below, each applied once, in order,
+inside a transaction; ``PRAGMA user_version`` records how far a file has come. A file made by
+a newer tidings is refused rather than guessed at.
+
+Tables (every offset is a Python string index into ``articles.text``, end-exclusive):
+
+articles      one row per distinct text: ``id`` (hash of the whitespace-normalised text, the
+              contract's article id), url, source, title, published, language, author,
+              origin (what was read), text, ingested_at
+entities      per article: ``id`` (e1 ...), name, type, country (alpha-2)
+mentions      per entity mention: entity_id, start, end, text
+places        per place mention: id (p1 ...), the resolved point and its precision
+dates         per time expression: n, text, start, end, value, type, precision
+quotes        per quote: n, text, span, kind, speaker (name, span, entity), cue
+quantities    per number: n, text, span, value, unit, qualifier, counted
+actors        per actor: id (a1 ...), name, country (alpha-3), role, code, entity_id, plural
+events        per event: id (ev1 ...), type, mode, cameo, acled, trigger, evidence, actor_id,
+              target_id, place_id, date, modality, negated, reported_by, casualties, confidence
+summaries     per summary sentence: n, start, end
+errors        per input that failed: origin, source (what to read again), kind, reason,
+              attempts, first_seen, last_seen; a success removes it
+articles_fts  full-text index (FTS5, bm25) over article titles and texts
+quotes_fts    full-text index over quote texts and speakers
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tidings.errors import StoreError
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "connect", "table_names"]
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles and the facts of each, full-text search, errors
+    """
+    CREATE TABLE articles (
+        id TEXT NOT NULL UNIQUE,
+        url TEXT,
+        source TEXT,
+        title TEXT,
+        published TEXT,
+        language TEXT,
+        author TEXT,
+        origin TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        PRIMARY KEY (article_id, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        entity_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, entity_id, start)
+    ) WITHOUT ROWID;
+    CREATE TABLE places (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        lat REAL,
+        lon REAL,
+        geonameid INTEGER,
+        country TEXT,
+        admin1 TEXT,
+        feature TEXT,
+        precision TEXT,
+        entity_id TEXT,
+        metonymic INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        reason TEXT,
+        PRIMARY KEY (article_id, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX places_country ON places(country);
+    CREATE TABLE dates (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        n INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value TEXT,
+        type TEXT,
+        precision TEXT,
+        PRIMARY KEY (article_id, n)
+    ) WITHOUT ROWID;
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        n INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        speaker TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_entity TEXT,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        PRIMARY KEY (article_id, n)
+    );
+    CREATE TABLE quantities (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        n INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value REAL,
+        unit TEXT,
+        qualifier TEXT,
+        counted TEXT,
+        PRIMARY KEY (article_id, n)
+    ) WITHOUT ROWID;
+    CREATE TABLE actors (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        country TEXT,
+        role TEXT,
+        code TEXT,
+        entity_id TEXT,
+        plural INTEGER NOT NULL,
+        PRIMARY KEY (article_id, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX actors_code ON actors(code);
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT,
+        acled TEXT,
+        trigger TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        actor_id TEXT,
+        target_id TEXT,
+        place_id TEXT,
+        place_source TEXT,
+        date TEXT,
+        date_precision TEXT,
+        date_source TEXT,
+        negated INTEGER NOT NULL,
+        modality TEXT NOT NULL,
+        reported_by TEXT,
+        killed INTEGER,
+        injured INTEGER,
+        confidence REAL,
+        PRIMARY KEY (article_id, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE summaries (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        n INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        PRIMARY KEY (article_id, n)
+    ) WITHOUT ROWID;
+    CREATE TABLE errors (
+        origin TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, speaker, content='quotes', content_rowid='rowid'
+    );
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+        VALUES ('delete', old.rowid, old.text, old.speaker);
+    END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the database at ``path`` (made if missing) at the current schema version."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        _migrate(connection, path)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: not a usable tidings database ({error})") from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open it ({error.strerror or error})") from None
+    return connection
+
+
+def table_names(connection: sqlite3.Connection) -> list[str]:
+    """The plain tables of the database (not the full-text index's own tables)."""
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    )
+    return [str(name) for (name,) in rows]
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: made by a newer tidings (schema {version}; this one knows up to "
+            f"{SCHEMA_VERSION}): upgrade tidings to use it"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (``CREATE TRIGGER`` bodies hold semicolons)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.strip().splitlines():
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements

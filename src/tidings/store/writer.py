@@ -1,0 +1,184 @@
+"""Writing facts into the database: one article, all its facts, one transaction.
+
+``Writer.write(facts)`` inserts an article and every fact of it atomically, or nothing when
+an article with the same id (the same text) is already stored: re-running an ingest never
+duplicates data, and an ingest killed at any point leaves only whole articles behind (SQLite
+rolls back the transaction that was in flight), so running it again ends with the data an
+uninterrupted run would have written. Failed inputs are kept in ``errors`` until they
+succeed. Only one process writes (the ingest's main process); workers never open the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from tidings.errors import InputError
+from tidings.model import Facts
+
+__all__ = ["Writer"]
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Writer:
+    """The single writer of one database connection."""
+
+    def __init__(self, connection: sqlite3.Connection, clock: Clock = _now) -> None:
+        self.connection = connection
+        self.clock = clock
+
+    def has(self, article_id: str) -> bool:
+        """Is an article with this id (this text) stored already?"""
+        row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+        return row.fetchone() is not None
+
+    def write(self, facts: Facts) -> bool:
+        """Store one article and its facts; False (and nothing written) if already stored."""
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            inserted = self._article(facts)
+            if inserted:
+                self._facts(facts)
+                connection.execute("DELETE FROM errors WHERE origin = ?", (facts.article.origin,))
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+        return inserted
+
+    def record_error(self, error: InputError, source: str) -> None:
+        """Remember that ``error.origin`` (read from ``source``) failed, and why."""
+        now = self._timestamp()
+        self.connection.execute(
+            "INSERT INTO errors (origin, source, kind, reason, attempts, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (origin) DO UPDATE SET "
+            "kind = excluded.kind, reason = excluded.reason, attempts = attempts + 1, "
+            "last_seen = excluded.last_seen",
+            (error.origin, source, type(error).__name__, error.reason, now, now),
+        )
+
+    def clear_error(self, origin: str) -> None:
+        """Forget a failure of ``origin`` (it has been read since)."""
+        self.connection.execute("DELETE FROM errors WHERE origin = ?", (origin,))
+
+    def failed_sources(self) -> list[str]:
+        """The inputs to read again for ``--retry-failed``, in the order they first failed."""
+        rows = self.connection.execute(
+            "SELECT source FROM errors GROUP BY source ORDER BY MIN(first_seen), source"
+        )
+        return [str(source) for (source,) in rows]
+
+    def _timestamp(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    def _article(self, facts: Facts) -> bool:
+        article = facts.article
+        cursor = self.connection.execute(
+            "INSERT OR IGNORE INTO articles (id, url, source, title, published, language, "
+            "author, origin, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.url,
+                article.source,
+                article.title,
+                article.published,
+                article.language,
+                article.author,
+                article.origin,
+                article.text,
+                self._timestamp(),
+            ),
+        )
+        return cursor.rowcount == 1
+
+    def _facts(self, facts: Facts) -> None:
+        key = facts.article.id
+        self._rows(
+            "entities",
+            ("id", "name", "type", "country"),
+            [(e.id, e.name, e.type, e.country) for e in facts.entities],
+            key,
+        )
+        self._rows(
+            "mentions",
+            ("entity_id", "start", "end", "text"),
+            [(e.id, m.start, m.end, m.text) for e in facts.entities for m in e.mentions],
+            key,
+        )
+        self._rows(
+            "places",
+            ("id", "name", "text", "start", "end", "lat", "lon", "geonameid", "country",
+             "admin1", "feature", "precision", "entity_id", "metonymic", "confidence", "reason"),
+            [(p.id, p.name, p.text, p.start, p.end, p.lat, p.lon, p.geonameid, p.country,
+              p.admin1, p.feature, p.precision, p.entity, p.metonymic, p.confidence, p.reason)
+             for p in facts.places],
+            key,
+        )  # fmt: skip
+        self._rows(
+            "dates",
+            ("n", "text", "start", "end", "value", "type", "precision"),
+            [(n, d.text, d.start, d.end, d.value, d.type, d.precision)
+             for n, d in enumerate(facts.dates, 1)],
+            key,
+        )  # fmt: skip
+        self._rows(
+            "quotes",
+            ("n", "text", "start", "end", "kind", "speaker", "speaker_start", "speaker_end",
+             "speaker_entity", "cue", "cue_start", "cue_end"),
+            [(n, q.text, q.start, q.end, q.kind,
+              q.speaker.name if q.speaker else None, q.speaker.start if q.speaker else None,
+              q.speaker.end if q.speaker else None, q.speaker.entity if q.speaker else None,
+              q.cue.text if q.cue else None, q.cue.start if q.cue else None,
+              q.cue.end if q.cue else None)
+             for n, q in enumerate(facts.quotes, 1)],
+            key,
+        )  # fmt: skip
+        self._rows(
+            "quantities",
+            ("n", "text", "start", "end", "value", "unit", "qualifier", "counted"),
+            [(n, q.text, q.start, q.end, q.value, q.unit, q.qualifier, q.counted)
+             for n, q in enumerate(facts.quantities, 1)],
+            key,
+        )  # fmt: skip
+        self._rows(
+            "actors",
+            ("id", "name", "country", "role", "code", "entity_id", "plural"),
+            [(a.id, a.name, a.country, a.role, a.code, a.entity, a.plural) for a in facts.actors],
+            key,
+        )
+        self._rows(
+            "events",
+            ("id", "type", "mode", "cameo", "acled", "trigger", "trigger_start", "trigger_end",
+             "evidence_start", "evidence_end", "actor_id", "target_id", "place_id",
+             "place_source", "date", "date_precision", "date_source", "negated", "modality",
+             "reported_by", "killed", "injured", "confidence"),
+            [(e.id, e.type, e.mode, e.cameo, e.acled, e.trigger.text, e.trigger.start,
+              e.trigger.end, e.evidence.start, e.evidence.end, e.actor, e.target, e.place,
+              e.place_source, e.date, e.date_precision, e.date_source, e.negated, e.modality,
+              e.reported_by, e.killed, e.injured, e.confidence)
+             for e in facts.events],
+            key,
+        )  # fmt: skip
+        self._rows(
+            "summaries",
+            ("n", "start", "end"),
+            [(n, s.start, s.end) for n, s in enumerate(facts.summary, 1)],
+            key,
+        )
+
+    def _rows(
+        self, table: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]], key: str
+    ) -> None:
+        names = ", ".join(f'"{column}"' for column in ("article_id", *columns))
+        marks = ", ".join("?" * (len(columns) + 1))
+        self.connection.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})", ((key, *row) for row in rows)
+        )
