@@ -1,0 +1,227 @@
+"""The database: schema and migrations, the single writer, ingest that never duplicates or
+loses data (a real SIGKILL in the middle included), failures kept and retried, full-text
+search. Articles are written here in our own words."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tidings.cli import main
+from tidings.errors import StoreError
+from tidings.ingest import article_from_text
+from tidings.model import Entity, Facts, Span
+from tidings.settings import Settings
+from tidings.store.ingestion import ingest
+from tidings.store.schema import SCHEMA_VERSION, connect, table_names
+from tidings.store.writer import Writer
+
+TOWNS = ["Leeds", "Lyon", "Porto", "Gdansk", "Bergen", "Utrecht", "Graz", "Cork"]
+THINGS = ["a bridge", "a school", "a market", "a hospital", "a stadium", "a library"]
+
+
+def story(number: int) -> str:
+    town = TOWNS[number % len(TOWNS)]
+    thing = THINGS[number % len(THINGS)]
+    return (
+        f"Fire closes {thing} in {town}\n\n"
+        f"A fire broke out at {thing} in {town} on Tuesday, and {number + 2} people were "
+        f"taken to hospital, officials said. Police arrested a man on Wednesday. "
+        f'"We are grateful to the firefighters," the mayor of {town} told reporters. '
+        f"Repairs will cost about {number + 3} million euros, according to the council."
+    )
+
+
+def write_stories(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"story{number:03}.txt").write_text(story(number), encoding="utf-8")
+    return folder
+
+
+def contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (ingest times left out), for comparing two databases."""
+    connection = sqlite3.connect(path)
+    tables: dict[str, list[tuple[object, ...]]] = {}
+    for table in table_names(connection):
+        columns = [
+            row[1]
+            for row in connection.execute(f"PRAGMA table_info({table})")
+            if row[1] not in ("ingested_at", "first_seen", "last_seen")
+        ]
+        names = ", ".join(f'"{column}"' for column in columns)
+        tables[table] = sorted(
+            connection.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr
+        )
+    connection.close()
+    return tables
+
+
+def counts(path: Path) -> dict[str, int]:
+    return {table: len(rows) for table, rows in contents(path).items()}
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+def test_a_new_database_has_every_table(tmp_path: Path) -> None:
+    connection = connect(tmp_path / "news.db")
+    expected = {"articles", "entities", "mentions", "places", "dates", "quotes", "quantities",
+                "actors", "events", "summaries", "errors"}  # fmt: skip
+    assert expected <= set(table_names(connection))
+    assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_database_from_a_newer_tidings_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    sqlite3.connect(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer tidings"):
+        connect(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database, just some words " * 100, encoding="utf-8")
+    with pytest.raises(StoreError, match="notes.db"):
+        connect(path)
+
+
+# --- the writer ----------------------------------------------------------------------------
+
+
+def _facts(text: str, entity: str) -> Facts:
+    article = article_from_text(text, "<memory>")
+    start = text.index(entity)
+    span = Span(start=start, end=start + len(entity), text=entity)
+    return Facts(
+        article=article,
+        entities=(Entity(id="e1", name=entity, type="PERSON", mentions=(span,)),),
+    )
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=5), min_size=1, max_size=12))
+def test_writes_keep_one_copy_of_each_article(order: list[int]) -> None:
+    connection = connect(Path(":memory:"))
+    writer = Writer(connection)
+    written = [writer.write(_facts(f"Report number {n} names Ada Lovelace.", "Ada")) for n in order]
+    assert sum(written) == len(set(order))  # only the first write of each text counts
+    stored = connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    mentions = connection.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+    assert stored == mentions == len(set(order))
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+def test_ingesting_twice_adds_nothing(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "news", 4)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    database = tmp_path / "news.db"
+    first = ingest([str(folder)], database, Settings())
+    assert (first.read, first.new, first.duplicates, first.failed) == (4, 4, 0, 1)
+    before = counts(database)
+    assert before["articles"] == 4 and before["events"] > 0 and before["errors"] == 1
+    second = ingest([str(folder)], database, Settings())
+    assert (second.new, second.duplicates) == (0, 4)
+    assert counts(database) == before
+
+
+def test_stored_facts_match_analyze(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "news", 1)
+    database = tmp_path / "news.db"
+    ingest([str(folder)], database, Settings())
+    connection = sqlite3.connect(database)
+    quotes = connection.execute("SELECT speaker, text FROM quotes WHERE kind = 'direct'")
+    speaker, quote = quotes.fetchone()
+    assert speaker == "the mayor of Leeds" and quote.startswith("We are grateful")
+    (event_type, trigger, date) = connection.execute(
+        "SELECT type, trigger, date FROM events WHERE trigger LIKE 'arrest%'"
+    ).fetchone()
+    assert (event_type, date) == ("COERCE", None)  # no publication date: never a guess
+    hits = connection.execute(
+        "SELECT articles.title FROM articles JOIN articles_fts ON articles.rowid = articles_fts.rowid "
+        "WHERE articles_fts MATCH 'firefighters' ORDER BY bm25(articles_fts)"
+    ).fetchall()
+    assert hits == [("Fire closes a bridge in Leeds",)]
+
+
+def test_failures_are_kept_and_retried(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "news", 2)
+    broken = folder / "broken.txt"
+    broken.write_bytes(b"\x00\x01binary\x00")
+    database = tmp_path / "news.db"
+    summary = ingest([str(folder)], database, Settings())
+    assert summary.failed == 1
+    connection = sqlite3.connect(database)
+    (origin, source, kind, attempts) = connection.execute(
+        "SELECT origin, source, kind, attempts FROM errors"
+    ).fetchone()
+    assert origin.endswith("broken.txt") and source == str(folder) and kind == "BinaryInput"
+    broken.write_text(story(99), encoding="utf-8")  # fixed by the user
+    retried = ingest([], database, Settings(), retry_failed=True)
+    assert (retried.new, retried.failed) == (1, 0)
+    assert connection.execute("SELECT COUNT(*) FROM errors").fetchone() == (0,)
+
+
+def test_several_workers_write_what_one_does(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "news", 6)
+    ingest([str(folder)], tmp_path / "one.db", Settings(batch_size=2))
+    ingest([str(folder)], tmp_path / "two.db", Settings(batch_size=2), workers=2)
+    assert contents(tmp_path / "one.db") == contents(tmp_path / "two.db")
+
+
+def test_a_killed_ingest_run_again_ends_as_a_clean_one(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "news", 40)
+    clean = tmp_path / "clean.db"
+    ingest([str(folder)], clean, Settings())
+    killed = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "tidings", "ingest", str(folder), "--db", str(killed),
+               "--workers", "1"]  # fmt: skip
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        if killed.exists():
+            try:
+                with sqlite3.connect(f"file:{killed}?mode=ro", uri=True) as reader:
+                    stored = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0  # the schema is still being made
+        if stored >= 5:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the ingest ended before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    survived = counts(killed)["articles"]
+    assert 5 <= survived < 40  # killed midway, with whole articles only
+    rerun = ingest([str(folder)], killed, Settings())
+    assert (rerun.new, rerun.duplicates) == (40 - survived, survived)
+    assert contents(killed) == contents(clean)
+
+
+def test_ingest_command_prints_a_summary(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "news", 2)
+    database = tmp_path / "cli.db"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(database)])
+    assert result.exit_code == 0, result.output
+    assert "read 2 · new 2 · already stored 0 · failed 0" in result.stderr
+    again = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(database)])
+    assert "read 2 · new 0 · already stored 2 · failed 0" in again.stderr
+    missing = CliRunner().invoke(main, ["ingest", str(tmp_path / "none"), "--db", str(database)])
+    assert missing.exit_code == 1 and "none" in missing.stderr
+    assert "--retry-failed" in missing.stderr
+    nothing = CliRunner().invoke(main, ["ingest", "--db", str(database)])
+    assert nothing.exit_code == 2
