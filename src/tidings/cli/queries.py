@@ -1,0 +1,194 @@
+"""``tidings search | events | quotes | places | export``: read a database made by ingest."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from tidings.cli.app import main, print_error, stderr_console
+from tidings.cli.corpus import database_option
+from tidings.errors import StoreError
+from tidings.output.rows import EXPORT_FORMATS, LIST_FORMATS, print_table, write_rows
+from tidings.store.queries import Corpus
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EVENT_COLUMNS = ("date", "type", "trigger", "actor", "target", "place")
+WHAT = ("events", "articles", "quotes", "places")
+
+
+def list_options(command: F) -> F:
+    """--db, --limit and --format, for every listing command."""
+    command = click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(LIST_FORMATS),
+        default="table",
+        show_default=True,
+        help="table: for reading; json: one JSON object per line; csv: with a header row.",
+    )(command)
+    command = click.option(
+        "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N."
+    )(command)
+    return database_option(command)
+
+
+def _show(rows: Sequence[Any], columns: Sequence[str], output_format: str) -> None:
+    if output_format == "table":
+        print_table(rows, columns, Console(highlight=False))
+    else:
+        write_rows(rows, output_format, sys.stdout)
+
+
+def _open(database: Path) -> Corpus:
+    try:
+        return Corpus(database)
+    except StoreError as error:
+        print_error(stderr_console(), error)
+        sys.exit(2)
+
+
+@main.command("search")
+@click.argument("text")
+@list_options
+def search_command(text: str, database: Path, limit: int, output_format: str) -> None:
+    """Articles matching TEXT, best first (full-text search: words, "a phrase", OR, NOT,
+    prefix*).
+
+    \b
+    Examples:
+      tidings search earthquake --db news.db
+      tidings search '"state of emergency" AND flood' --format json
+    """
+    with _open(database) as corpus:
+        try:
+            hits = corpus.search(text, limit=limit)
+        except StoreError as error:
+            print_error(stderr_console(), error)
+            sys.exit(2)
+    _show(hits, ("published", "title", "snippet"), output_format)
+
+
+@main.command("events")
+@click.option("--type", "event_type", help="Event type: ASSAULT, PROTEST, AID ...")
+@click.option("--actor", help="Actor code (PRKMIL, GOV) or words of an actor's name.")
+@click.option("--country", help="Country of the place (alpha-2: KR) or of an actor (KOR).")
+@click.option("--place", help="Words of the place's name.")
+@click.option("--since", metavar="DATE", help="Events on or after DATE (2017-11-01).")
+@click.option("--until", metavar="DATE", help="Events on or before DATE (2017-11).")
+@click.option(
+    "--all", "everything", is_flag=True, help="Also negated, hypothetical, generic ... events."
+)
+@list_options
+def events_command(
+    event_type: str | None,
+    actor: str | None,
+    country: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    everything: bool,
+    database: Path,
+    limit: int,
+    output_format: str,
+) -> None:
+    """Events that happened, latest first, filtered by type, actor, country, place and date.
+
+    \b
+    Examples:
+      tidings events --type ASSAULT --country KR --db news.db
+      tidings events --actor PRKMIL --since 2017-11-01 --format csv > events.csv
+    """
+    with _open(database) as corpus:
+        rows = corpus.events(
+            type=event_type, actor=actor, country=country, place=place, since=since,
+            until=until, everything=everything, limit=limit,
+        )  # fmt: skip
+    _show(rows, EVENT_COLUMNS, output_format)
+
+
+@main.command("quotes")
+@click.option("--speaker", help="Words of the speaker's name or description.")
+@click.option("--text", help="Words of the quote (full-text search).")
+@list_options
+def quotes_command(
+    speaker: str | None, text: str | None, database: Path, limit: int, output_format: str
+) -> None:
+    """Quotes with their speakers, newest first.
+
+    \b
+    Examples:
+      tidings quotes --speaker Putin --db news.db
+      tidings quotes --text ceasefire --format json
+    """
+    with _open(database) as corpus:
+        rows = corpus.quotes(speaker=speaker, text=text, limit=limit)
+    _show(rows, ("published", "speaker", "text"), output_format)
+
+
+@main.command("places")
+@click.option("--country", help="Only places in this country (alpha-2: KR).")
+@list_options
+def places_command(country: str | None, database: Path, limit: int, output_format: str) -> None:
+    """Places on the map, most named first.
+
+    \b
+    Examples:
+      tidings places --db news.db
+      tidings places --country UA --format csv
+    """
+    with _open(database) as corpus:
+        rows = corpus.places(country=country, limit=limit)
+    _show(rows, ("name", "country", "precision", "mentions", "articles"), output_format)
+
+
+@main.command("export")
+@click.option("--what", type=click.Choice(WHAT), default="events", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(EXPORT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="geojson: events and places as points; parquet needs pyarrow (tidings[parquet]).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (default: standard output; Parquet needs a file).",
+)
+@database_option
+def export_command(what: str, output_format: str, out: Path | None, database: Path) -> None:
+    """Everything of one kind, for other tools: CSV, JSON Lines, GeoJSON or Parquet.
+
+    Events are those that happened (asserted or reported, not negated), every one of them.
+
+    \b
+    Examples:
+      tidings export --what events --format geojson --out events.geojson --db news.db
+      tidings export --what articles --format parquet --out articles.parquet
+    """
+    if output_format == "geojson" and what not in ("events", "places"):
+        raise click.UsageError("GeoJSON needs points: export events or places")
+    with _open(database) as corpus:
+        rows: Sequence[Any]
+        if what == "events":
+            rows = corpus.events(limit=None)
+        elif what == "articles":
+            rows = corpus.articles()
+        elif what == "quotes":
+            rows = corpus.quotes(limit=None)
+        else:
+            rows = corpus.places(limit=None)
+    try:
+        write_rows(rows, output_format, out if out is not None else sys.stdout)
+    except (ImportError, ValueError) as error:
+        print_error(stderr_console(), error)
+        sys.exit(2)
+    if out is not None:
+        stderr_console().print(f"{len(rows)} {what} → {out}")

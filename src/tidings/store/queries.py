@@ -1,0 +1,285 @@
+"""The read side of the database, shared by the CLI, the Python API and (later) the web UI.
+
+``Corpus(path)`` opens a database read-only; its methods return :class:`Rows` of frozen
+dataclasses (a list with ``to_pandas()``), newest first unless said otherwise:
+
+articles()          every article (for export), newest first
+search(text)        articles matching a full-text query (FTS5 syntax: words, "a phrase",
+                    OR, NOT, prefix*), best match first (bm25), with a snippet
+events(...)         events, filtered by type, actor (name or code), country (of the place,
+                    alpha-2, or of an actor, alpha-3), place name, date range; by default
+                    only those said to have happened (asserted or reported, not negated)
+quotes(...)         quotes, by speaker (words of the name) or words of the quote
+places(...)         places with how many times and in how many articles they are named
+counts()            rows per table
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from tidings.errors import StoreError
+
+__all__ = ["ArticleHit", "ArticleRow", "Corpus", "EventRow", "PlaceRow", "QuoteRow", "Rows"]
+
+Row = TypeVar("Row")
+
+
+class Rows(list[Row], Generic[Row]):
+    """Query results: a list of dataclasses that can become a pandas DataFrame."""
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of the rows (needs pandas: ``pip install pandas``)."""
+        try:
+            pandas = importlib.import_module("pandas")
+        except ImportError:
+            raise ImportError("to_pandas() needs pandas: pip install pandas") from None
+        return pandas.DataFrame([asdict(row) for row in self])  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleRow:
+    """One stored article."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    language: str | None
+    author: str | None
+    origin: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleHit:
+    """An article matching a search."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EventRow:
+    """One event with its actors and place spelled out."""
+
+    article_id: str
+    id: str
+    type: str
+    mode: str | None
+    trigger: str
+    date: str | None
+    date_precision: str | None
+    actor: str | None
+    actor_code: str | None
+    target: str | None
+    target_code: str | None
+    place: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    modality: str
+    negated: bool
+    killed: int | None
+    injured: int | None
+    evidence: str
+    title: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class QuoteRow:
+    """One quote with its speaker and article."""
+
+    article_id: str
+    speaker: str | None
+    text: str
+    kind: str
+    cue: str | None
+    title: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PlaceRow:
+    """A place and how much the corpus names it."""
+
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    mentions: int
+    articles: int
+
+
+HAPPENED = "e.negated = 0 AND e.modality IN ('asserted', 'reported')"
+EVENT_SELECT = """
+SELECT e.article_id, e.id, e.type, e.mode, e.trigger, e.date, e.date_precision,
+       a.name, a.code, t.name, t.code, p.name, p.country, p.lat, p.lon,
+       e.modality, e.negated, e.killed, e.injured,
+       substr(ar.text, e.evidence_start + 1, e.evidence_end - e.evidence_start),
+       ar.title, ar.published
+FROM events e
+JOIN articles ar ON ar.id = e.article_id
+LEFT JOIN actors a ON a.article_id = e.article_id AND a.id = e.actor_id
+LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target_id
+LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
+"""
+
+
+class Corpus:
+    """A tidings database, opened for reading: ``tidings.open("news.db")``."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreError(f"{self.path}: no such database (make one with tidings ingest)")
+        try:
+            self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self.connection.execute("SELECT 1 FROM articles LIMIT 1")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a tidings database ({error})") from None
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def articles(self, *, limit: int | None = None) -> Rows[ArticleRow]:
+        """Every article, newest first."""
+        sql = (
+            "SELECT id, title, published, source, url, language, author, origin, text "
+            "FROM articles ORDER BY published IS NULL, published DESC, id"
+        )
+        return Rows(ArticleRow(**_named(ArticleRow, row)) for row in self._limited(sql, [], limit))
+
+    def search(self, text: str, *, limit: int = 20) -> Rows[ArticleHit]:
+        """Articles matching ``text`` (FTS5 query syntax), best first."""
+        try:
+            rows = self.connection.execute(
+                "SELECT ar.id, ar.title, ar.published, ar.source, ar.url, "
+                "snippet(articles_fts, 1, '«', '»', ' … ', 12), bm25(articles_fts) "
+                "FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+                (text, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"cannot search for {text!r}: {error}") from None
+        hits = (_named(ArticleHit, row) for row in rows)
+        return Rows(
+            ArticleHit(**{**hit, "snippet": " ".join(hit["snippet"].split())}) for hit in hits
+        )
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        country: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        everything: bool = False,
+        limit: int | None = 100,
+    ) -> Rows[EventRow]:
+        """Events matching every filter given, latest date first."""
+        where: list[str] = [] if everything else [HAPPENED]
+        values: list[Any] = []
+        if type:
+            where.append("e.type = ?")
+            values.append(type.upper())
+        if actor:
+            where.append("(a.code = ? OR t.code = ? OR a.name LIKE ? OR t.name LIKE ?)")
+            values += [actor.upper(), actor.upper(), f"%{actor}%", f"%{actor}%"]
+        if country:
+            code = country.upper()
+            where.append("(p.country = ? OR a.country = ? OR t.country = ?)")
+            values += [code, code, code]
+        if place:
+            where.append("(p.name LIKE ? OR p.text LIKE ?)")
+            values += [f"%{place}%", f"%{place}%"]
+        if since:
+            where.append("e.date >= ?")
+            values.append(since)
+        if until:
+            where.append("e.date <= ? || 'z'")  # "2017-11" keeps its days
+            values.append(until)
+        sql = EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY e.date IS NULL, e.date DESC, ar.published DESC, e.article_id, e.id"
+        rows = self._limited(sql, values, limit)
+        return Rows(EventRow(**_named(EventRow, row, negated=bool)) for row in rows)
+
+    def quotes(
+        self, *, speaker: str | None = None, text: str | None = None, limit: int | None = 100
+    ) -> Rows[QuoteRow]:
+        """Quotes by a speaker (words of the name) or with words of the quote."""
+        where, values = [], []
+        if speaker:
+            where.append("q.speaker LIKE ?")
+            values.append(f"%{speaker}%")
+        if text:
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            values.append(text)
+        sql = (
+            "SELECT q.article_id, q.speaker, q.text, q.kind, q.cue, ar.title, ar.published "
+            "FROM quotes q JOIN articles ar ON ar.id = q.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY ar.published DESC, q.article_id, q.n"
+        )
+        return Rows(QuoteRow(**_named(QuoteRow, row)) for row in self._limited(sql, values, limit))
+
+    def places(self, *, country: str | None = None, limit: int | None = 100) -> Rows[PlaceRow]:
+        """Resolved places, most named first."""
+        where = "WHERE lat IS NOT NULL" + (" AND country = ?" if country else "")
+        sql = (
+            "SELECT name, country, admin1, lat, lon, precision, COUNT(*), "
+            f"COUNT(DISTINCT article_id) FROM places {where} "
+            "GROUP BY name, country, lat, lon ORDER BY COUNT(*) DESC, name"
+        )
+        values = [country.upper()] if country else []
+        return Rows(PlaceRow(**_named(PlaceRow, row)) for row in self._limited(sql, values, limit))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        names = [
+            name
+            for (name,) in self.connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        return {
+            name: self.connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
+            for name in names
+        }
+
+    def _limited(self, sql: str, values: Sequence[Any], limit: int | None) -> Iterable[Any]:
+        if limit is not None:
+            sql += " LIMIT ?"
+            values = [*values, limit]
+        return self.connection.execute(sql, values).fetchall()
+
+
+def _named(kind: type, row: Sequence[Any], **convert: type) -> dict[str, Any]:
+    names = [field.name for field in fields(kind)]
+    values = dict(zip(names, row, strict=True))
+    for name, to in convert.items():
+        values[name] = to(values[name])
+    return values

@@ -1,0 +1,149 @@
+"""The read side: tidings.open and the search, events, quotes, places and export commands,
+over a real database ingested from stories written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import tidings
+from tidings.cli import main
+from tidings.errors import StoreError
+from tidings.settings import Settings
+from tidings.store.ingestion import ingest
+
+STORIES = {
+    "seoul.txt": (
+        "Soldier defects across the border\n\n"
+        "A North Korean soldier defected to South Korea on Monday, officials in Seoul said. "
+        "His fellow soldiers opened fire on him at Panmunjom. "
+        '"He is stable," army spokesman Lee Min-ho told reporters.'
+    ),
+    "lyon.txt": (
+        "Protest in Lyon over pensions\n\n"
+        "Thousands of workers marched in Lyon on Thursday against the pension reform. "
+        "Police arrested twelve protesters near the city hall, the prefecture said. "
+        '"We will not give up," union leader Marie Dubois told the crowd.'
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("news")
+    for name, text in STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path = folder / "news.db"
+    summary = ingest([str(folder)], path, Settings(), published="2017-11-14")
+    assert summary.new == 2
+    return path
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_open_and_search(database: Path) -> None:
+    with tidings.open(database) as corpus:
+        hits = corpus.search("pension")
+        assert [hit.title for hit in hits] == ["Protest in Lyon over pensions"]
+        assert "«pension»" in hits[0].snippet
+        assert corpus.counts()["articles"] == 2
+        with pytest.raises(StoreError, match="cannot search"):
+            corpus.search('"unbalanced')
+
+
+def test_events_filters(database: Path) -> None:
+    with tidings.open(database) as corpus:
+        shooting = corpus.events(type="ASSAULT")
+        assert [(e.trigger, e.actor_code, e.date) for e in shooting] == [
+            ("opened fire", "PRKMIL", "2017-11-13")
+        ]
+        assert shooting[0].target == "North Korean soldier"
+        assert shooting[0].evidence.startswith("His fellow soldiers opened fire")
+        assert {e.type for e in corpus.events(actor="PRKMIL")} == {"ASSAULT", "DEFECT"}
+        in_france = corpus.events(country="FR")
+        assert [(e.type, e.trigger, e.place) for e in in_france] == [("PROTEST", "Protest", "Lyon")]
+        (arrest,) = corpus.events(type="COERCE")
+        assert (arrest.actor, arrest.target, arrest.modality) == (
+            "Police", "twelve protesters", "reported"
+        )  # fmt: skip
+        assert corpus.events(since="2017-11-14", type="ASSAULT") == []
+        assert [e.trigger for e in corpus.events(until="2017-11-13", type="ASSAULT")] == [
+            "opened fire"
+        ]
+        assert [e.type for e in corpus.events(place="Lyon")] == ["PROTEST"]
+
+
+def test_quotes_and_places(database: Path) -> None:
+    with tidings.open(database) as corpus:
+        (quote,) = corpus.quotes(speaker="Dubois")
+        assert quote.text == "We will not give up" and quote.speaker == "union leader Marie Dubois"
+        assert [q.speaker for q in corpus.quotes(text="stable")] == ["army spokesman Lee Min-ho"]
+        places = {place.name: place for place in corpus.places()}
+        assert places["Lyon"].country == "FR" and places["Lyon"].mentions == 2
+
+
+def test_to_pandas_says_what_it_needs(database: Path) -> None:
+    with tidings.open(database) as corpus:
+        rows = corpus.events()
+        if importlib.util.find_spec("pandas") is None:
+            with pytest.raises(ImportError, match="pip install pandas"):
+                rows.to_pandas()
+        else:
+            assert len(rows.to_pandas()) == len(rows)
+
+
+def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such database"):
+        tidings.open(tmp_path / "none.db")
+    result = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "tidings ingest" in result.stderr
+
+
+def test_listing_commands(database: Path) -> None:
+    table = run("events", "--db", str(database), "--type", "ASSAULT")
+    assert "opened fire" in table.stdout and "PRKMIL" not in table.stdout  # names, not codes
+    rows = [json.loads(line) for line in run("events", "--db", str(database), "--format",
+                                             "json").stdout.splitlines()]  # fmt: skip
+    assert {row["type"] for row in rows} >= {"ASSAULT", "DEFECT", "COERCE"}
+    found = run("search", "pension", "--db", str(database), "--format", "csv").stdout
+    assert (
+        next(iter(csv.DictReader(io.StringIO(found))))["title"] == "Protest in Lyon over pensions"
+    )
+    assert "Marie Dubois" in run("quotes", "--db", str(database), "--speaker", "Dubois").stdout
+    assert "Lyon" in run("places", "--db", str(database), "--country", "FR").stdout
+
+
+def test_export_geojson_and_csv(database: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.geojson"
+    result = run("export", "--what", "events", "--format", "geojson", "--out", str(out),
+                 "--db", str(database))  # fmt: skip
+    assert "events →" in result.stderr
+    collection = json.loads(out.read_text(encoding="utf-8"))
+    lyon = [f for f in collection["features"] if f["properties"]["place"] == "Lyon"]
+    assert lyon and lyon[0]["geometry"]["coordinates"] == pytest.approx([4.85, 45.75], abs=0.1)
+    articles = run("export", "--what", "articles", "--format", "csv", "--db", str(database))
+    assert len(list(csv.DictReader(io.StringIO(articles.stdout)))) == 2
+    refused = CliRunner().invoke(main, ["export", "--what", "quotes", "--format", "geojson",
+                                        "--db", str(database)])  # fmt: skip
+    assert refused.exit_code == 2
+
+
+def test_parquet_export(database: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.parquet"
+    result = CliRunner().invoke(main, ["export", "--format", "parquet", "--out", str(out),
+                                       "--db", str(database)])  # fmt: skip
+    if importlib.util.find_spec("pyarrow") is None:
+        assert result.exit_code == 2 and "tidings[parquet]" in result.stderr
+        return
+    import pyarrow.parquet as parquet  # type: ignore[import-not-found]
+
+    assert result.exit_code == 0
+    assert parquet.read_table(out).num_rows == len(tidings.open(database).events(limit=None))
