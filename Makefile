@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Analyse a few bundled Wikinews articles and print their reports.
+## Build the demo database from the bundled Wikinews sample and print what it holds.
 run: $(STAMP)
-	$(BIN)/tidings analyze --sample --limit 3 --format report
+	$(BIN)/tidings ingest --sample --db demo.db
+	$(BIN)/tidings overview --db demo.db
 
 ## Lint, type-check and run the test suite.
 test: lint typecheck

@@ -147,3 +147,14 @@ def test_parquet_export(database: Path, tmp_path: Path) -> None:
 
     assert result.exit_code == 0
     assert parquet.read_table(out).num_rows == len(tidings.open(database).events(limit=None))
+
+
+def test_overview(database: Path) -> None:
+    with tidings.open(database) as corpus:
+        overview = corpus.overview()
+    assert (overview.articles, overview.sources) == (2, 2)  # two files, no URLs
+    assert overview.first_published == overview.last_published == "2017-11-14"
+    assert dict(overview.actors)["PRKMIL"] == 1
+    assert dict(overview.places)["Lyon"] == 1
+    printed = run("overview", "--db", str(database)).stdout
+    assert "2 articles from 2 sources" in printed and "Lyon 1" in printed

@@ -147,6 +147,31 @@ def places_command(country: str | None, database: Path, limit: int, output_forma
     _show(rows, ("name", "country", "precision", "mentions", "articles"), output_format)
 
 
+@main.command("overview")
+@database_option
+def overview_command(database: Path) -> None:
+    """What a database holds: articles, dates, the commonest events, actors and places.
+
+    \b
+    Examples:
+      tidings overview --db news.db
+    """
+    with _open(database) as corpus:
+        overview = corpus.overview()
+    console = Console(highlight=False)
+    span = f"{overview.first_published or '?'} to {overview.last_published or '?'}"
+    console.print(
+        f"[bold]{database}[/bold]: {overview.articles} articles from {overview.sources} "
+        f"sources, published {span}; {overview.events} events"
+    )
+    for heading, pairs in (
+        ("Event types", overview.event_types),
+        ("Actors (articles)", overview.actors),
+        ("Places (articles)", overview.places),
+    ):
+        console.print(f"  {heading}: " + ", ".join(f"{name} {count}" for name, count in pairs))
+
+
 @main.command("export")
 @click.option("--what", type=click.Choice(WHAT), default="events", show_default=True)
 @click.option(

@@ -12,6 +12,8 @@ events(...)         events, filtered by type, actor (name or code), country (of 
 quotes(...)         quotes, by speaker (words of the name) or words of the quote
 places(...)         places with how many times and in how many articles they are named
 counts()            rows per table
+overview()          what a database holds: articles, their dates, the commonest event types,
+                    actors and places
 """
 
 from __future__ import annotations
@@ -22,10 +24,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
 
 from tidings.errors import StoreError
 
-__all__ = ["ArticleHit", "ArticleRow", "Corpus", "EventRow", "PlaceRow", "QuoteRow", "Rows"]
+__all__ = [
+    "ArticleHit",
+    "ArticleRow",
+    "Corpus",
+    "EventRow",
+    "Overview",
+    "PlaceRow",
+    "QuoteRow",
+    "Rows",
+]
 
 Row = TypeVar("Row")
 
@@ -123,6 +135,20 @@ class PlaceRow:
     precision: str | None
     mentions: int
     articles: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Overview:
+    """A database at a glance."""
+
+    articles: int
+    sources: int  # distinct publishers: the source, else the site of the URL
+    first_published: str | None
+    last_published: str | None
+    events: int
+    event_types: tuple[tuple[str, int], ...]  # commonest first
+    actors: tuple[tuple[str, int], ...]  # codes, by the articles they appear in
+    places: tuple[tuple[str, int], ...]  # names, by the articles that name them
 
 
 HAPPENED = "e.negated = 0 AND e.modality IN ('asserted', 'reported')"
@@ -269,6 +295,45 @@ class Corpus:
             name: self.connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
             for name in names
         }
+
+    def overview(self, *, top: int = 5) -> Overview:
+        """How many articles and events, over which dates, and the commonest of each kind."""
+        execute = self.connection.execute
+        articles, first, last = execute(
+            "SELECT COUNT(*), MIN(published), MAX(published) FROM articles"
+        ).fetchone()
+        sources = len(
+            {
+                source or urlsplit(url or "").hostname or origin
+                for source, url, origin in execute("SELECT source, url, origin FROM articles")
+            }
+        )
+        (events,) = execute(f"SELECT COUNT(*) FROM events e WHERE {HAPPENED}").fetchone()
+        types = execute(
+            f"SELECT type, COUNT(*) FROM events e WHERE {HAPPENED} "
+            "GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT ?",
+            (top,),
+        ).fetchall()
+        actors = execute(
+            "SELECT code, COUNT(DISTINCT article_id) FROM actors WHERE code IS NOT NULL "
+            "GROUP BY code ORDER BY 2 DESC, code LIMIT ?",
+            (top,),
+        ).fetchall()
+        places = execute(
+            "SELECT name, COUNT(DISTINCT article_id) FROM places WHERE lat IS NOT NULL "
+            "GROUP BY name, country ORDER BY 2 DESC, name LIMIT ?",
+            (top,),
+        ).fetchall()
+        return Overview(
+            articles=articles,
+            sources=sources,
+            first_published=first,
+            last_published=last,
+            events=events,
+            event_types=tuple(types),
+            actors=tuple(actors),
+            places=tuple(places),
+        )
 
     def _limited(self, sql: str, values: Sequence[Any], limit: int | None) -> Iterable[Any]:
         if limit is not None:
