@@ -115,8 +115,9 @@ def _facts(text: str, entity: str) -> Facts:
 def test_writes_keep_one_copy_of_each_article(order: list[int]) -> None:
     connection = connect(Path(":memory:"))
     writer = Writer(connection)
-    written = [writer.write(_facts(f"Report number {n} names Ada Lovelace.", "Ada")) for n in order]
-    assert sum(written) == len(set(order))  # only the first write of each text counts
+    texts = [f"Report number {n} names Ada Lovelace." for n in order]
+    written = [writer.write(_facts(text, "Ada")) for text in texts]
+    assert sum(result != "known" for result in written) == len(set(order))  # first time only
     stored = connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     mentions = connection.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
     assert stored == mentions == len(set(order))
@@ -219,11 +220,45 @@ def test_ingest_command_prints_a_summary(tmp_path: Path) -> None:
     database = tmp_path / "cli.db"
     result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(database)])
     assert result.exit_code == 0, result.output
-    assert "read 2 · new 2 · already stored 0 · failed 0" in result.stderr
+    assert "read 2 · new 2 (copies 0) · already stored 0 · failed 0" in result.stderr
     again = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(database)])
-    assert "read 2 · new 0 · already stored 2 · failed 0" in again.stderr
+    assert "read 2 · new 0 (copies 0) · already stored 2 · failed 0" in again.stderr
     missing = CliRunner().invoke(main, ["ingest", str(tmp_path / "none"), "--db", str(database)])
     assert missing.exit_code == 1 and "none" in missing.stderr
     assert "--retry-failed" in missing.stderr
     nothing = CliRunner().invoke(main, ["ingest", "--db", str(database)])
     assert nothing.exit_code == 2
+
+
+ORIGINAL = (
+    "Flood waters cut off villages in the valley\n\n"
+    "Heavy rain on Sunday sent the river over its banks, cutting off four villages in the "
+    "upper valley and forcing about 300 people from their homes, the regional council said. "
+    "Rescue teams used boats to reach a farm where a family of five had spent the night on "
+    "the roof. The council opened two schools as shelters and asked drivers to stay off the "
+    "mountain road until engineers have checked the bridge at Altenau."
+)
+EDITED = ORIGINAL.replace("about 300 people", "about 320 people")  # the figure updated
+
+
+def test_a_near_copy_is_stored_and_linked_to_its_original(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a_wire.txt").write_text(ORIGINAL, encoding="utf-8")
+    (folder / "b_paper.txt").write_text(EDITED, encoding="utf-8")
+    (folder / "c_other.txt").write_text(story(3), encoding="utf-8")
+    database = tmp_path / "news.db"
+    summary = ingest([str(folder)], database, Settings())
+    assert (summary.new, summary.copies, summary.duplicates) == (3, 1, 0)
+    connection = sqlite3.connect(database)
+    rows = dict(
+        connection.execute("SELECT origin, duplicate_of IS NOT NULL FROM articles").fetchall()
+    )
+    assert [
+        bool(rows[str(folder / name)]) for name in ("a_wire.txt", "b_paper.txt", "c_other.txt")
+    ] == [False, True, False]
+    original, similarity = connection.execute(
+        "SELECT duplicate_of, similarity FROM articles WHERE origin LIKE '%b_paper.txt'"
+    ).fetchone()
+    first = connection.execute("SELECT id FROM articles WHERE origin LIKE '%a_wire.txt'")
+    assert original == first.fetchone()[0] and similarity >= 0.8

@@ -93,7 +93,8 @@ def ingest_command(
             sys.exit(2)
     rate = summary.read / summary.seconds if summary.seconds else 0.0
     errors.print(
-        f"read {summary.read} · new {summary.new} · already stored {summary.duplicates} · "
+        f"read {summary.read} · new {summary.new} (copies {summary.copies}) · "
+        f"already stored {summary.duplicates} · "
         f"failed {summary.failed} · {summary.seconds:.0f} s ({rate:.1f} articles/s) "
         f"→ {database}"
     )

@@ -65,6 +65,7 @@ __all__ = [
     "THRESHOLD",
     "LshIndex",
     "Signature",
+    "band_keys",
     "from_bytes",
     "near_duplicates",
     "shingles",
@@ -212,14 +213,20 @@ class LshIndex:
         return found
 
     def _bands(self, signature: Signature) -> list[bytes]:
-        if len(signature) != self.bands * self.rows:
-            raise ValueError(
-                f"a signature of {len(signature)} permutations does not fit "
-                f"{self.bands} bands of {self.rows} rows"
-            )
-        width = self.rows * _VALUE_BYTES
-        packed = signature.packed
-        return [packed[start : start + width] for start in range(0, len(packed), width)]
+        return band_keys(signature, self.bands, self.rows)
+
+
+def band_keys(signature: Signature, bands: int = BANDS, rows: int = ROWS) -> list[bytes]:
+    """The signature cut into ``bands`` keys of ``rows`` values each (for an index kept
+    elsewhere, such as a database table)."""
+    if len(signature) != bands * rows:
+        raise ValueError(
+            f"a signature of {len(signature)} permutations does not fit "
+            f"{bands} bands of {rows} rows"
+        )
+    width = rows * _VALUE_BYTES
+    packed = signature.packed
+    return [packed[start : start + width] for start in range(0, len(packed), width)]
 
 
 def near_duplicates(

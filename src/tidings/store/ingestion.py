@@ -35,7 +35,8 @@ class IngestSummary:
     """What one ingest did."""
 
     read: int = 0  # articles read from the sources
-    new: int = 0  # written to the database
+    new: int = 0  # written to the database, copies included
+    copies: int = 0  # of those, near-duplicates of a stored article (linked to it)
     duplicates: int = 0  # the same text was stored already
     failed: int = 0  # inputs (or table rows) that could not be read or analysed
     seconds: float = 0.0
@@ -85,8 +86,9 @@ def ingest(
         for result in analyze_everywhere(fresh(), settings, workers=workers):
             if isinstance(result, Facts):
                 written = writer.write(result)
-                summary.new += written
-                summary.duplicates += not written
+                summary.new += written != "known"
+                summary.copies += written == "copy"
+                summary.duplicates += written == "known"
                 source_of.pop(result.article.origin, None)
             else:
                 failed(result, source_of.pop(result.origin, result.origin))

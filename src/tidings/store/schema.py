@@ -9,7 +9,9 @@ Tables (every offset is a Python string index into ``articles.text``, end-exclus
 
 articles      one row per distinct text: ``id`` (hash of the whitespace-normalised text, the
               contract's article id), url, source, title, published, language, author,
-              origin (what was read), text, ingested_at
+              origin (what was read), text, ingested_at; minhash (its MinHash signature),
+              duplicate_of (the original it copies: a syndicated copy, an update) and
+              similarity (to that original), both null for an original
 entities      per article: ``id`` (e1 ...), name, type, country (alpha-2)
 mentions      per entity mention: entity_id, start, end, text
 places        per place mention: id (p1 ...), the resolved point and its precision
@@ -20,6 +22,7 @@ actors        per actor: id (a1 ...), name, country (alpha-3), role, code, entit
 events        per event: id (ev1 ...), type, mode, cameo, acled, trigger, evidence, actor_id,
               target_id, place_id, date, modality, negated, reported_by, casualties, confidence
 summaries     per summary sentence: n, start, end
+article_bands the LSH index of the signatures (band, bucket, article_id)
 errors        per input that failed: origin, source (what to read again), kind, reason,
               attempts, first_seen, last_seen; a success removes it
 articles_fts  full-text index (FTS5, bm25) over article titles and texts
@@ -205,6 +208,19 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
         VALUES ('delete', old.rowid, old.text, old.speaker);
     END;
+    """,
+    # 2: near-duplicates (MinHash signatures and their LSH bands)
+    """
+    ALTER TABLE articles ADD COLUMN minhash BLOB;
+    ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+    ALTER TABLE articles ADD COLUMN similarity REAL;
+    CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+    CREATE TABLE article_bands (
+        band INTEGER NOT NULL,
+        bucket BLOB NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (band, bucket, article_id)
+    ) WITHOUT ROWID;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

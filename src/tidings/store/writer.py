@@ -4,7 +4,8 @@
 an article with the same id (the same text) is already stored: re-running an ingest never
 duplicates data, and an ingest killed at any point leaves only whole articles behind (SQLite
 rolls back the transaction that was in flight), so running it again ends with the data an
-uninterrupted run would have written. Failed inputs are kept in ``errors`` until they
+uninterrupted run would have written. An article that nearly repeats a stored one is stored
+linked to it (:mod:`tidings.corpus.copies`). Failed inputs are kept in ``errors`` until they
 succeed. Only one process writes (the ingest's main process); workers never open the file.
 """
 
@@ -13,14 +14,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
+from tidings.corpus.copies import find_original, index_article
+from tidings.corpus.dedup import signature, to_bytes
 from tidings.errors import InputError
 from tidings.model import Facts
 
-__all__ = ["Writer"]
+__all__ = ["Writer", "Written"]
 
 Clock = Callable[[], datetime]
+Written = Literal["new", "copy", "known"]
 
 
 def _now() -> datetime:
@@ -39,20 +43,34 @@ class Writer:
         row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
         return row.fetchone() is not None
 
-    def write(self, facts: Facts) -> bool:
-        """Store one article and its facts; False (and nothing written) if already stored."""
+    def write(self, facts: Facts) -> Written:
+        """Store one article and its facts: ``new``, ``copy`` (stored, and linked to the
+        article it nearly repeats) or ``known`` (the same text was stored: nothing written)."""
         connection = self.connection
+        fingerprint = signature(facts.article.text)
         connection.execute("BEGIN IMMEDIATE")
         try:
-            inserted = self._article(facts)
-            if inserted:
-                self._facts(facts)
-                connection.execute("DELETE FROM errors WHERE origin = ?", (facts.article.origin,))
+            if not self._article(facts):
+                connection.execute("ROLLBACK")
+                return "known"
+            self._facts(facts)
+            original = find_original(connection, facts.article.id, fingerprint)
+            connection.execute(
+                "UPDATE articles SET minhash = ?, duplicate_of = ?, similarity = ? WHERE id = ?",
+                (
+                    to_bytes(fingerprint),
+                    original[0] if original else None,
+                    round(original[1], 4) if original else None,
+                    facts.article.id,
+                ),
+            )
+            index_article(connection, facts.article.id, fingerprint)
+            connection.execute("DELETE FROM errors WHERE origin = ?", (facts.article.origin,))
         except BaseException:
             connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
-        return inserted
+        return "copy" if original else "new"
 
     def record_error(self, error: InputError, source: str) -> None:
         """Remember that ``error.origin`` (read from ``source``) failed, and why."""
