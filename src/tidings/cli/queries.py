@@ -18,7 +18,7 @@ from tidings.store.queries import Corpus
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EVENT_COLUMNS = ("date", "type", "trigger", "actor", "target", "place")
+EVENT_COLUMNS = ("date", "type", "trigger", "actor", "target", "place", "sources")
 WHAT = ("events", "articles", "quotes", "places")
 
 
@@ -81,9 +81,14 @@ def search_command(text: str, database: Path, limit: int, output_format: str) ->
 @click.option("--place", help="Words of the place's name.")
 @click.option("--since", metavar="DATE", help="Events on or after DATE (2017-11-01).")
 @click.option("--until", metavar="DATE", help="Events on or before DATE (2017-11).")
+@click.option("--story", type=int, metavar="ID", help="Only events of this story.")
+@click.option(
+    "--min-sources", type=click.IntRange(min=1), metavar="N", help="Reported by N publishers."
+)
 @click.option(
     "--all", "everything", is_flag=True, help="Also negated, hypothetical, generic ... events."
 )
+@click.option("--mentions", is_flag=True, help="Every mention, not one row per event.")
 @list_options
 def events_command(
     event_type: str | None,
@@ -92,24 +97,59 @@ def events_command(
     place: str | None,
     since: str | None,
     until: str | None,
+    story: int | None,
+    min_sources: int | None,
     everything: bool,
+    mentions: bool,
     database: Path,
     limit: int,
     output_format: str,
 ) -> None:
-    """Events that happened, latest first, filtered by type, actor, country, place and date.
+    """Events that happened, latest first: one row per real-world event however many
+    reports tell it (with how many publishers do), filtered by type, actor, country, place,
+    date, story and sources.
 
     \b
     Examples:
       tidings events --type ASSAULT --country KR --db news.db
       tidings events --actor PRKMIL --since 2017-11-01 --format csv > events.csv
+      tidings events --min-sources 2 --story 12
     """
     with _open(database) as corpus:
         rows = corpus.events(
             type=event_type, actor=actor, country=country, place=place, since=since,
-            until=until, everything=everything, limit=limit,
+            until=until, story=story, min_sources=min_sources, everything=everything,
+            mentions=mentions, limit=limit,
         )  # fmt: skip
     _show(rows, EVENT_COLUMNS, output_format)
+
+
+@main.command("stories")
+@click.option("--since", metavar="DATE", help="Stories still reported on or after DATE.")
+@click.option("--until", metavar="DATE", help="Stories first reported on or before DATE.")
+@click.option(
+    "--min-sources", type=click.IntRange(min=1), metavar="N", help="Told by N publishers."
+)
+@list_options
+def stories_command(
+    since: str | None,
+    until: str | None,
+    min_sources: int | None,
+    database: Path,
+    limit: int,
+    output_format: str,
+) -> None:
+    """Stories (reports of one real-world event), the most reported first.
+
+    \b
+    Examples:
+      tidings stories --db news.db
+      tidings stories --min-sources 3 --since 2019-03 --format json
+    """
+    with _open(database) as corpus:
+        rows = corpus.stories(since=since, until=until, min_sources=min_sources, limit=limit)
+    columns = ("id", "first_published", "title", "articles", "sources", "events")
+    _show(rows, columns, output_format)
 
 
 @main.command("quotes")
@@ -191,7 +231,8 @@ def overview_command(database: Path) -> None:
 def export_command(what: str, output_format: str, out: Path | None, database: Path) -> None:
     """Everything of one kind, for other tools: CSV, JSON Lines, GeoJSON or Parquet.
 
-    Events are those that happened (asserted or reported, not negated), every one of them.
+    Events are those that happened (asserted or reported, not negated), one row per
+    real-world event with its mentions and sources.
 
     \b
     Examples:

@@ -23,7 +23,10 @@ __all__ = ["EXPORT_FORMATS", "LIST_FORMATS", "print_table", "write_rows"]
 
 LIST_FORMATS = ("table", "json", "csv")
 EXPORT_FORMATS = ("csv", "jsonl", "geojson", "parquet")
-SHORT_COLUMNS = frozenset({"date", "type", "published", "country", "mentions", "articles"})
+SHORT_COLUMNS = frozenset(
+    {"id", "date", "type", "published", "first_published", "country", "mentions", "articles",
+     "sources", "events"}
+)  # fmt: skip
 
 
 def print_table(rows: Sequence[Any], columns: Sequence[str], console: Console) -> None:

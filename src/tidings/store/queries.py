@@ -6,9 +6,12 @@ dataclasses (a list with ``to_pandas()``), newest first unless said otherwise:
 articles()          every article (for export), newest first
 search(text)        articles matching a full-text query (FTS5 syntax: words, "a phrase",
                     OR, NOT, prefix*), best match first (bm25), with a snippet
-events(...)         events, filtered by type, actor (name or code), country (of the place,
-                    alpha-2, or of an actor, alpha-3), place name, date range; by default
-                    only those said to have happened (asserted or reported, not negated)
+events(...)         real-world events (one row each, with its mentions and sources) or every
+                    mention, filtered by type, actor (name or code), country (of the place,
+                    alpha-2, or of an actor, alpha-3), place name, date range, story, least
+                    number of sources; by default only those said to have happened
+                    (asserted or reported, not negated)
+stories(...)        stories, the most reported first
 quotes(...)         quotes, by speaker (words of the name) or words of the quote
 places(...)         places with how many times and in how many articles they are named
 counts()            rows per table
@@ -18,148 +21,40 @@ overview()          what a database holds: articles, their dates, the commonest 
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import fields
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from tidings.errors import StoreError
+from tidings.store.rows import (
+    ArticleHit,
+    ArticleRow,
+    EventRow,
+    Overview,
+    PlaceRow,
+    QuoteRow,
+    Rows,
+    StoryRow,
+)
 
-__all__ = [
-    "ArticleHit",
-    "ArticleRow",
-    "Corpus",
-    "EventRow",
-    "Overview",
-    "PlaceRow",
-    "QuoteRow",
-    "Rows",
-]
-
-Row = TypeVar("Row")
-
-
-class Rows(list[Row], Generic[Row]):
-    """Query results: a list of dataclasses that can become a pandas DataFrame."""
-
-    def to_pandas(self) -> Any:
-        """A pandas DataFrame of the rows (needs pandas: ``pip install pandas``)."""
-        try:
-            pandas = importlib.import_module("pandas")
-        except ImportError:
-            raise ImportError("to_pandas() needs pandas: pip install pandas") from None
-        return pandas.DataFrame([asdict(row) for row in self])  # type: ignore[call-overload]
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class ArticleRow:
-    """One stored article."""
-
-    id: str
-    title: str | None
-    published: str | None
-    source: str | None
-    url: str | None
-    language: str | None
-    author: str | None
-    origin: str
-    text: str
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class ArticleHit:
-    """An article matching a search."""
-
-    id: str
-    title: str | None
-    published: str | None
-    source: str | None
-    url: str | None
-    snippet: str
-    score: float
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class EventRow:
-    """One event with its actors and place spelled out."""
-
-    article_id: str
-    id: str
-    type: str
-    mode: str | None
-    trigger: str
-    date: str | None
-    date_precision: str | None
-    actor: str | None
-    actor_code: str | None
-    target: str | None
-    target_code: str | None
-    place: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    modality: str
-    negated: bool
-    killed: int | None
-    injured: int | None
-    evidence: str
-    title: str | None
-    published: str | None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class QuoteRow:
-    """One quote with its speaker and article."""
-
-    article_id: str
-    speaker: str | None
-    text: str
-    kind: str
-    cue: str | None
-    title: str | None
-    published: str | None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class PlaceRow:
-    """A place and how much the corpus names it."""
-
-    name: str
-    country: str | None
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    precision: str | None
-    mentions: int
-    articles: int
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Overview:
-    """A database at a glance."""
-
-    articles: int
-    sources: int  # distinct publishers: the source, else the site of the URL
-    first_published: str | None
-    last_published: str | None
-    events: int
-    event_types: tuple[tuple[str, int], ...]  # commonest first
-    actors: tuple[tuple[str, int], ...]  # codes, by the articles they appear in
-    places: tuple[tuple[str, int], ...]  # names, by the articles that name them
-
+__all__ = ["Corpus"]
 
 HAPPENED = "e.negated = 0 AND e.modality IN ('asserted', 'reported')"
 EVENT_SELECT = """
-SELECT e.article_id, e.id, e.type, e.mode, e.trigger, e.date, e.date_precision,
-       a.name, a.code, t.name, t.code, p.name, p.country, p.lat, p.lon,
-       e.modality, e.negated, e.killed, e.injured,
-       substr(ar.text, e.evidence_start + 1, e.evidence_end - e.evidence_start),
-       ar.title, ar.published
+SELECT e.article_id AS article_id, e.id AS id, e.type AS type, e.mode AS mode,
+       e.trigger AS trigger, e.date AS date, e.date_precision AS date_precision,
+       a.name AS actor, a.code AS actor_code, t.name AS target, t.code AS target_code,
+       p.name AS place, p.country AS country, p.lat AS lat, p.lon AS lon,
+       e.modality AS modality, e.negated AS negated, e.killed AS killed, e.injured AS injured,
+       substr(ar.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,
+       ar.title AS title, ar.published AS published, ar.story_id AS story_id,
+       e.canonical_id AS canonical_id, c.mentions AS mentions, c.sources AS sources
 FROM events e
 JOIN articles ar ON ar.id = e.article_id
+LEFT JOIN canonical_events c ON c.id = e.canonical_id
 LEFT JOIN actors a ON a.article_id = e.article_id AND a.id = e.actor_id
 LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
@@ -222,10 +117,15 @@ class Corpus:
         place: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        story: int | None = None,
+        min_sources: int | None = None,
         everything: bool = False,
+        mentions: bool = False,
         limit: int | None = 100,
     ) -> Rows[EventRow]:
-        """Events matching every filter given, latest date first."""
+        """Events matching every filter given, latest date first: one row per real-world
+        event (its earliest report's mention, with how many reports and publishers tell it),
+        or with ``mentions`` every mention."""
         where: list[str] = [] if everything else [HAPPENED]
         values: list[Any] = []
         if type:
@@ -247,10 +147,51 @@ class Corpus:
         if until:
             where.append("e.date <= ? || 'z'")  # "2017-11" keeps its days
             values.append(until)
+        if story is not None:
+            where.append("ar.story_id = ?")
+            values.append(story)
+        if min_sources:
+            where.append("c.sources >= ?")
+            values.append(min_sources)
         sql = EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY e.date IS NULL, e.date DESC, ar.published DESC, e.article_id, e.id"
-        rows = self._limited(sql, values, limit)
-        return Rows(EventRow(**_named(EventRow, row, negated=bool)) for row in rows)
+        order = "date IS NULL, date DESC, published DESC, article_id, id"
+        if not mentions:
+            sql = (
+                "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY COALESCE("
+                "canonical_id, article_id || id) ORDER BY published, article_id, id) AS n "
+                f"FROM ({sql})) WHERE n = 1"
+            )
+        rows = self._limited(f"SELECT * FROM ({sql}) ORDER BY {order}", values, limit)
+        width = len(fields(EventRow))
+        return Rows(EventRow(**_named(EventRow, row[:width], negated=bool)) for row in rows)
+
+    def stories(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        min_sources: int | None = None,
+        limit: int | None = 100,
+    ) -> Rows[StoryRow]:
+        """Stories, the most reported first."""
+        where: list[str] = []
+        values: list[Any] = []
+        if since:
+            where.append("s.last_published >= ?")
+            values.append(since)
+        if until:
+            where.append("s.first_published <= ? || 'z'")
+            values.append(until)
+        if min_sources:
+            where.append("s.sources >= ?")
+            values.append(min_sources)
+        sql = (
+            "SELECT s.id, s.title, s.first_published, s.last_published, s.articles, s.sources, "
+            "(SELECT COUNT(*) FROM canonical_events c WHERE c.story_id = s.id) FROM stories s"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY s.sources DESC, s.articles DESC, s.last_published DESC, s.id"
+        )
+        return Rows(StoryRow(**_named(StoryRow, row)) for row in self._limited(sql, values, limit))
 
     def quotes(
         self, *, speaker: str | None = None, text: str | None = None, limit: int | None = 100
@@ -343,6 +284,7 @@ class Corpus:
 
 
 def _named(kind: type, row: Sequence[Any], **convert: type) -> dict[str, Any]:
+    """The columns of ``row`` named after the fields of the dataclass ``kind``."""
     names = [field.name for field in fields(kind)]
     values = dict(zip(names, row, strict=True))
     for name, to in convert.items():

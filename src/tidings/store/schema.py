@@ -23,6 +23,14 @@ events        per event: id (ev1 ...), type, mode, cameo, acled, trigger, eviden
               target_id, place_id, date, modality, negated, reported_by, casualties, confidence
 summaries     per summary sentence: n, start, end
 article_bands the LSH index of the signatures (band, bucket, article_id)
+stories       reports of one real-world event: title (of the first), first and last
+              publication date, articles (originals), sources (distinct publishers);
+              ``articles.story_id`` says which story an article is in, ``articles.publisher``
+              who published it (source, else the site of the URL)
+story_keys    the features of each story (places, names, actor codes ...), indexed by key
+canonical_events  one per real-world event of a story: type, date, place (GeoNames id or
+              name), country, actor and target codes, mentions (in original reports) and
+              sources; ``events.canonical_id`` links every mention to it
 errors        per input that failed: origin, source (what to read again), kind, reason,
               attempts, first_seen, last_seen; a success removes it
 articles_fts  full-text index (FTS5, bm25) over article titles and texts
@@ -221,6 +229,44 @@ MIGRATIONS: tuple[str, ...] = (
         article_id TEXT NOT NULL,
         PRIMARY KEY (band, bucket, article_id)
     ) WITHOUT ROWID;
+    """,
+    # 3: stories and canonical events
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT,
+        first_published TEXT,
+        last_published TEXT,
+        articles INTEGER NOT NULL,
+        sources INTEGER NOT NULL
+    );
+    CREATE TABLE story_keys (
+        key TEXT NOT NULL,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        weight REAL NOT NULL,
+        PRIMARY KEY (key, story_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_keys_story ON story_keys(story_id);
+    ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
+    ALTER TABLE articles ADD COLUMN publisher TEXT;
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE TABLE canonical_events (
+        id INTEGER PRIMARY KEY,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        type TEXT NOT NULL,
+        date TEXT,
+        date_precision TEXT,
+        place TEXT,
+        country TEXT,
+        broad INTEGER NOT NULL,
+        actor_code TEXT,
+        target_code TEXT,
+        mentions INTEGER NOT NULL,
+        sources INTEGER NOT NULL
+    );
+    CREATE INDEX canonical_events_story ON canonical_events(story_id);
+    ALTER TABLE events ADD COLUMN canonical_id INTEGER REFERENCES canonical_events(id);
+    CREATE INDEX events_canonical ON events(canonical_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

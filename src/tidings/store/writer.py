@@ -5,8 +5,10 @@ an article with the same id (the same text) is already stored: re-running an ing
 duplicates data, and an ingest killed at any point leaves only whole articles behind (SQLite
 rolls back the transaction that was in flight), so running it again ends with the data an
 uninterrupted run would have written. An article that nearly repeats a stored one is stored
-linked to it (:mod:`tidings.corpus.copies`). Failed inputs are kept in ``errors`` until they
-succeed. Only one process writes (the ingest's main process); workers never open the file.
+linked to it (:mod:`tidings.corpus.copies`); every article is put in a story and its events
+merged with the story's (:mod:`tidings.store.stories`). Failed inputs are kept in
+``errors`` until they succeed. Only one process writes (the ingest's main process); workers
+never open the file.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from tidings.corpus.copies import find_original, index_article
 from tidings.corpus.dedup import signature, to_bytes
 from tidings.errors import InputError
 from tidings.model import Facts
+from tidings.store.stories import assign
 
 __all__ = ["Writer", "Written"]
 
@@ -65,6 +68,7 @@ class Writer:
                 ),
             )
             index_article(connection, facts.article.id, fingerprint)
+            assign(connection, facts, original[0] if original else None)
             connection.execute("DELETE FROM errors WHERE origin = ?", (facts.article.origin,))
         except BaseException:
             connection.execute("ROLLBACK")

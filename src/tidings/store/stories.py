@@ -1,0 +1,185 @@
+"""Stories and canonical events in the database, kept up to date as each article is written
+(inside the writer's transaction, so they are never half-updated).
+
+``assign(connection, facts, ...)`` puts a new article in a story: a copy (``duplicate_of``)
+joins its original's story; any other article is scored against the stories that share one
+of its keys (the ``story_keys`` table, indexed by key) and were active within
+:data:`tidings.corpus.stories.WINDOW_DAYS` days of its publication, so the cost does not grow
+with the size of the corpus (no comparison of all pairs); see :mod:`tidings.corpus.stories`
+for the rules. Then each of its events that happened (asserted or reported, not negated) is
+merged into the story's canonical event it matches, or starts one; a canonical event counts
+its mentions in original reports (a copy's mention is linked but not counted again) and the
+distinct publishers (``source``, else the site of the URL) behind all of them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from urllib.parse import urlsplit
+
+from tidings.corpus.stories import (
+    JOIN_SHARE,
+    WINDOW_DAYS,
+    EventKey,
+    event_key,
+    same_event,
+    story_keys,
+    story_score,
+)
+from tidings.model import Article, Facts
+
+__all__ = ["assign", "publisher"]
+
+
+def publisher(article: Article) -> str:
+    """Who published an article: its source, else the site of its URL, else its origin."""
+    return article.source or urlsplit(article.url or "").hostname or article.origin
+
+
+def assign(connection: sqlite3.Connection, facts: Facts, copy_of: str | None) -> int:
+    """The story of a newly written article (made or updated); its events merged."""
+    article = facts.article
+    if copy_of is not None:
+        row = connection.execute("SELECT story_id FROM articles WHERE id = ?", (copy_of,))
+        found = row.fetchone()
+        story = found[0] if found and found[0] is not None else _new_story(connection, article)
+    else:
+        keys = story_keys(facts)
+        story = _best_story(connection, keys, article.published) or _new_story(connection, article)
+        connection.executemany(
+            "INSERT INTO story_keys (key, story_id, weight) VALUES (?, ?, ?) "
+            "ON CONFLICT (key, story_id) DO NOTHING",
+            [(key, story, weight) for key, weight in keys.items()],
+        )
+    connection.execute(
+        "UPDATE articles SET story_id = ?, publisher = ? WHERE id = ?",
+        (story, publisher(article), article.id),
+    )
+    _merge_events(connection, facts, story)
+    _refresh_story(connection, story, article.published)
+    return story
+
+
+def _best_story(
+    connection: sqlite3.Connection, keys: dict[str, float], published: str | None
+) -> int | None:
+    if not keys:
+        return None
+    marks = ", ".join("?" * len(keys))
+    window = ""
+    values: list[object] = list(keys)
+    if published:
+        window = (
+            " AND (s.last_published IS NULL OR abs(julianday(s.last_published) - "
+            "julianday(?)) <= ? OR abs(julianday(s.first_published) - julianday(?)) <= ?)"
+        )
+        values += [published[:10], WINDOW_DAYS, published[:10], WINDOW_DAYS]
+    candidates = connection.execute(
+        "SELECT DISTINCT k.story_id FROM story_keys k JOIN stories s ON s.id = k.story_id "
+        f"WHERE k.key IN ({marks}){window}",
+        values,
+    ).fetchall()
+    best: tuple[float, int] | None = None
+    for (story,) in candidates:
+        stored = dict(
+            connection.execute(
+                "SELECT key, weight FROM story_keys WHERE story_id = ?", (story,)
+            ).fetchall()
+        )
+        score = story_score(keys, stored)
+        if score >= JOIN_SHARE and (best is None or (score, -story) > (best[0], -best[1])):
+            best = (score, story)
+    return None if best is None else best[1]
+
+
+def _new_story(connection: sqlite3.Connection, article: Article) -> int:
+    cursor = connection.execute(
+        "INSERT INTO stories (title, first_published, last_published, articles, sources) "
+        "VALUES (?, ?, ?, 0, 0)",
+        (article.title, article.published, article.published),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _merge_events(connection: sqlite3.Connection, facts: Facts, story: int) -> None:
+    known = [
+        (row[0], EventKey(*row[1:]))
+        for row in connection.execute(
+            "SELECT id, type, date, place, country, broad, actor_code, target_code "
+            "FROM canonical_events WHERE story_id = ?",
+            (story,),
+        )
+    ]
+    for event in facts.events:
+        if event.negated or event.modality not in ("asserted", "reported"):
+            continue
+        key = event_key(event, facts)
+        match = next((number for number, other in known if same_event(key, other)), None)
+        if match is None:
+            match = _new_event(connection, story, key, event.date_precision)
+            known.append((match, key))
+        else:
+            _fill_gaps(connection, match, key, event.date_precision)
+        connection.execute(
+            "UPDATE events SET canonical_id = ? WHERE article_id = ? AND id = ?",
+            (match, facts.article.id, event.id),
+        )
+        _recount(connection, match)
+
+
+def _new_event(
+    connection: sqlite3.Connection, story: int, key: EventKey, precision: str | None
+) -> int:
+    cursor = connection.execute(
+        "INSERT INTO canonical_events (story_id, type, date, date_precision, place, country, "
+        "broad, actor_code, target_code, mentions, sources) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
+        (story, key.type, key.date, precision, key.place, key.country, key.broad, key.actor,
+         key.target),
+    )  # fmt: skip
+    return int(cursor.lastrowid or 0)
+
+
+def _fill_gaps(
+    connection: sqlite3.Connection, number: int, key: EventKey, precision: str | None
+) -> None:
+    """What the canonical event does not know yet, this mention may say (a finer date or
+    place, an actor)."""
+    connection.execute(
+        "UPDATE canonical_events SET "
+        "date = CASE WHEN date IS NULL OR length(date) < length(?) THEN ? ELSE date END, "
+        "date_precision = CASE WHEN date IS NULL OR length(date) < length(?) THEN ? "
+        "ELSE date_precision END, "
+        "place = CASE WHEN place IS NULL OR (broad AND NOT ?) THEN ? ELSE place END, "
+        "country = COALESCE(country, ?), "
+        "broad = CASE WHEN place IS NULL OR (broad AND NOT ?) THEN ? ELSE broad END, "
+        "actor_code = COALESCE(actor_code, ?), target_code = COALESCE(target_code, ?) "
+        "WHERE id = ?",
+        (key.date or "", key.date, key.date or "", precision, key.broad, key.place,
+         key.country, key.broad, key.broad, key.actor, key.target, number),
+    )  # fmt: skip
+
+
+def _recount(connection: sqlite3.Connection, number: int) -> None:
+    connection.execute(
+        "UPDATE canonical_events SET "
+        "mentions = (SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.canonical_id = ? AND a.duplicate_of IS NULL), "
+        "sources = (SELECT COUNT(DISTINCT a.publisher) FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.canonical_id = ?) WHERE id = ?",
+        (number, number, number),
+    )
+
+
+def _refresh_story(connection: sqlite3.Connection, story: int, published: str | None) -> None:
+    connection.execute(
+        "UPDATE stories SET "
+        "articles = (SELECT COUNT(*) FROM articles WHERE story_id = ? AND duplicate_of IS NULL), "
+        "sources = (SELECT COUNT(DISTINCT publisher) FROM articles WHERE story_id = ?), "
+        "first_published = CASE WHEN ? IS NOT NULL AND (first_published IS NULL OR "
+        "? < first_published) THEN ? ELSE first_published END, "
+        "last_published = CASE WHEN ? IS NOT NULL AND (last_published IS NULL OR "
+        "? > last_published) THEN ? ELSE last_published END WHERE id = ?",
+        (story, story, published, published, published, published, published, published,
+         story),
+    )  # fmt: skip

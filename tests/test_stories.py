@@ -1,0 +1,103 @@
+"""Stories and canonical events: two outlets' reports of one event are one story with one
+merged event; a copy is linked, not counted twice; an unrelated report is its own story."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import tidings
+from tidings.corpus.stories import EventKey, same_event, story_score
+from tidings.settings import Settings
+from tidings.store.ingestion import ingest
+
+ROBBERY_A = (
+    "Police arrested three men in Gdansk on Friday after an armed robbery at a bank in the "
+    "old town. The men took about 40,000 zloty and fled in a grey van, officers said. A "
+    "cashier was treated for shock. Police spokesman Tomasz Nowak said the van was found "
+    "abandoned near the shipyard."
+)
+ROBBERY_B = (
+    "Three suspects were arrested in Gdansk on Friday, hours after a bank in the city centre "
+    "was robbed at gunpoint. According to police spokesman Tomasz Nowak, the robbers escaped "
+    "with around 40,000 zloty in a grey van that was later found near the shipyard. No one "
+    "was hurt."
+)
+FLOOD = (
+    "Heavy rain sent the river over its banks in Bergen on Friday, flooding streets near the "
+    "harbour. The fire service pumped water from dozens of cellars, and the city council "
+    "closed two schools after a landslide blocked the coast road."
+)
+
+
+def rows(*items: tuple[str, str, str]) -> str:
+    return "".join(
+        json.dumps({"title": title, "source": source, "date": "2019-03-02", "text": text}) + "\n"
+        for title, source, text in items
+    )
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("stories")
+    (folder / "day.jsonl").write_text(
+        rows(
+            ("Three men held after Gdansk bank robbery", "Harbour Times", ROBBERY_A),
+            ("Gdansk police catch bank robbers within hours", "Coastal Daily", ROBBERY_B),
+            ("River floods streets in Bergen", "Coastal Daily", FLOOD),
+            ("Three men held after Gdansk bank robbery", "Baltic Wire", ROBBERY_A + " More later."),
+        ),
+        encoding="utf-8",
+    )
+    path = folder / "news.db"
+    summary = ingest([str(folder)], path, Settings())
+    assert (summary.new, summary.copies) == (4, 1)
+    return path
+
+
+def test_reports_of_one_event_are_one_story(database: Path) -> None:
+    with tidings.open(database) as corpus:
+        stories = corpus.stories()
+    robbery, flood = stories
+    assert robbery.title == "Three men held after Gdansk bank robbery"
+    assert (robbery.articles, robbery.sources) == (2, 3)  # the wire copy: a source, not a report
+    assert (flood.title, flood.articles, flood.sources) == ("River floods streets in Bergen", 1, 1)
+
+
+def test_their_events_are_merged(database: Path) -> None:
+    with tidings.open(database) as corpus:
+        story = corpus.stories()[0].id
+        merged = corpus.events(story=story)
+        every = corpus.events(story=story, mentions=True)
+        reported_twice = corpus.events(min_sources=2)
+    arrest = next(event for event in merged if event.type == "COERCE")
+    assert (arrest.date, arrest.place, arrest.mentions, arrest.sources) == (
+        "2019-03-01", "Gdańsk", 2, 3
+    )  # fmt: skip
+    assert len([e for e in every if e.type == "COERCE"]) == 3  # two reports and the copy
+    assert {e.type for e in reported_twice} >= {"COERCE", "CRIME"}
+    connection = sqlite3.connect(database)
+    (unlinked,) = connection.execute(
+        "SELECT COUNT(*) FROM events WHERE canonical_id IS NULL AND negated = 0 "
+        "AND modality IN ('asserted', 'reported')"
+    ).fetchone()
+    assert unlinked == 0
+
+
+def test_same_event_rules() -> None:
+    arrest = EventKey("COERCE", "2019-03-01", "3099434", "PL", False, "POLCOP", "CVL")
+    assert same_event(arrest, EventKey("COERCE", "2019-03", None, None, False, None, "CRM"))
+    assert same_event(arrest, EventKey("COERCE", "2019-03-01", "798544", "PL", True, None, None))
+    assert not same_event(arrest, EventKey("COERCE", "2019-03-02", None, None, False, None, None))
+    assert not same_event(arrest, EventKey("COERCE", None, "756135", "PL", False, None, None))
+    assert not same_event(arrest, EventKey("COERCE", None, None, None, False, "DEUCOP", None))
+    assert not same_event(arrest, EventKey("ASSAULT", "2019-03-01", None, None, False, None, None))
+
+
+def test_story_score_needs_a_place_or_a_name() -> None:
+    article = {"place:3099434": 3.0, "country:PL": 0.5, "word:robbery": 0.5}
+    assert story_score(article, {"place:3099434": 3.0, "word:robbery": 0.5}) == 3.5 / 4.0
+    assert story_score(article, {"country:PL": 0.5, "word:robbery": 0.5}) == 0.0
