@@ -202,7 +202,7 @@ def overview_command(database: Path) -> None:
     span = f"{overview.first_published or '?'} to {overview.last_published or '?'}"
     console.print(
         f"[bold]{database}[/bold]: {overview.articles} articles from {overview.sources} "
-        f"sources, published {span}; {overview.events} events"
+        f"sources, published {span}; {overview.stories} stories, {overview.events} events"
     )
     for heading, pairs in (
         ("Event types", overview.event_types),

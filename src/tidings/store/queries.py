@@ -5,7 +5,8 @@ dataclasses (a list with ``to_pandas()``), newest first unless said otherwise:
 
 articles()          every article (for export), newest first
 search(text)        articles matching a full-text query (FTS5 syntax: words, "a phrase",
-                    OR, NOT, prefix*), best match first (bm25), with a snippet
+                    OR, NOT, prefix*), best match first (bm25), with a snippet; a query
+                    matching more than 20,000 articles lists the latest added first
 events(...)         real-world events (one row each, with its mentions and sources) or every
                     mention, filtered by type, actor (name or code), country (of the place,
                     alpha-2, or of an actor, alpha-3), place name, date range, story, least
@@ -15,8 +16,8 @@ stories(...)        stories, the most reported first
 quotes(...)         quotes, by speaker (words of the name) or words of the quote
 places(...)         places with how many times and in how many articles they are named
 counts()            rows per table
-overview()          what a database holds: articles, their dates, the commonest event types,
-                    actors and places
+overview()          what a database holds: articles, stories, their dates, real-world
+                    events and the commonest event types, actors and places
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tidings.errors import StoreError
+from tidings.store.event_queries import EventFilters, list_events
 from tidings.store.rows import (
     ArticleHit,
     ArticleRow,
@@ -42,23 +44,8 @@ from tidings.store.rows import (
 
 __all__ = ["Corpus"]
 
-HAPPENED = "e.negated = 0 AND e.modality IN ('asserted', 'reported')"
-EVENT_SELECT = """
-SELECT e.article_id AS article_id, e.id AS id, e.type AS type, e.mode AS mode,
-       e.trigger AS trigger, e.date AS date, e.date_precision AS date_precision,
-       a.name AS actor, a.code AS actor_code, t.name AS target, t.code AS target_code,
-       p.name AS place, p.country AS country, p.lat AS lat, p.lon AS lon,
-       e.modality AS modality, e.negated AS negated, e.killed AS killed, e.injured AS injured,
-       substr(ar.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence,
-       ar.title AS title, ar.published AS published, ar.story_id AS story_id,
-       e.canonical_id AS canonical_id, c.mentions AS mentions, c.sources AS sources
-FROM events e
-JOIN articles ar ON ar.id = e.article_id
-LEFT JOIN canonical_events c ON c.id = e.canonical_id
-LEFT JOIN actors a ON a.article_id = e.article_id AND a.id = e.actor_id
-LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target_id
-LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
-"""
+
+RANKED_MATCHES = 20_000
 
 
 class Corpus:
@@ -92,13 +79,20 @@ class Corpus:
         return Rows(ArticleRow(**_named(ArticleRow, row)) for row in self._limited(sql, [], limit))
 
     def search(self, text: str, *, limit: int = 20) -> Rows[ArticleHit]:
-        """Articles matching ``text`` (FTS5 query syntax), best first."""
+        """Articles matching ``text`` (FTS5 query syntax), best first; when more than
+        :data:`RANKED_MATCHES` articles match, the latest added first (ranking them all
+        would take seconds in a large corpus: narrow the query to rank)."""
+        execute = self.connection.execute
         try:
-            rows = self.connection.execute(
+            (matches,) = execute(
+                "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (text,)
+            ).fetchone()
+            order = "bm25(articles_fts)" if matches <= RANKED_MATCHES else "articles_fts.rowid DESC"
+            rows = execute(
                 "SELECT ar.id, ar.title, ar.published, ar.source, ar.url, "
                 "snippet(articles_fts, 1, '«', '»', ' … ', 12), bm25(articles_fts) "
                 "FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+                f"WHERE articles_fts MATCH ? ORDER BY {order} LIMIT ?",
                 (text, limit),
             ).fetchall()
         except sqlite3.OperationalError as error:
@@ -125,45 +119,15 @@ class Corpus:
     ) -> Rows[EventRow]:
         """Events matching every filter given, latest date first: one row per real-world
         event (its earliest report's mention, with how many reports and publishers tell it),
-        or with ``mentions`` every mention."""
-        where: list[str] = [] if everything else [HAPPENED]
-        values: list[Any] = []
-        if type:
-            where.append("e.type = ?")
-            values.append(type.upper())
-        if actor:
-            where.append("(a.code = ? OR t.code = ? OR a.name LIKE ? OR t.name LIKE ?)")
-            values += [actor.upper(), actor.upper(), f"%{actor}%", f"%{actor}%"]
-        if country:
-            code = country.upper()
-            where.append("(p.country = ? OR a.country = ? OR t.country = ?)")
-            values += [code, code, code]
-        if place:
-            where.append("(p.name LIKE ? OR p.text LIKE ?)")
-            values += [f"%{place}%", f"%{place}%"]
-        if since:
-            where.append("e.date >= ?")
-            values.append(since)
-        if until:
-            where.append("e.date <= ? || 'z'")  # "2017-11" keeps its days
-            values.append(until)
-        if story is not None:
-            where.append("ar.story_id = ?")
-            values.append(story)
-        if min_sources:
-            where.append("c.sources >= ?")
-            values.append(min_sources)
-        sql = EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        order = "date IS NULL, date DESC, published DESC, article_id, id"
-        if not mentions:
-            sql = (
-                "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY COALESCE("
-                "canonical_id, article_id || id) ORDER BY published, article_id, id) AS n "
-                f"FROM ({sql})) WHERE n = 1"
-            )
-        rows = self._limited(f"SELECT * FROM ({sql}) ORDER BY {order}", values, limit)
-        width = len(fields(EventRow))
-        return Rows(EventRow(**_named(EventRow, row[:width], negated=bool)) for row in rows)
+        or with ``mentions`` every mention (see :mod:`tidings.store.event_queries`)."""
+        filters = EventFilters(
+            type=type, actor=actor, country=country, place=place, since=since, until=until,
+            story=story, min_sources=min_sources,
+        )  # fmt: skip
+        found = list_events(
+            self.connection, filters, mentions=mentions, everything=everything, limit=limit
+        )
+        return Rows(found)
 
     def stories(
         self,
@@ -249,9 +213,9 @@ class Corpus:
                 for source, url, origin in execute("SELECT source, url, origin FROM articles")
             }
         )
-        (events,) = execute(f"SELECT COUNT(*) FROM events e WHERE {HAPPENED}").fetchone()
+        (events,) = execute("SELECT COUNT(*) FROM canonical_events").fetchone()
         types = execute(
-            f"SELECT type, COUNT(*) FROM events e WHERE {HAPPENED} "
+            "SELECT type, COUNT(*) FROM canonical_events "
             "GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT ?",
             (top,),
         ).fetchall()
@@ -265,9 +229,11 @@ class Corpus:
             "GROUP BY name, country ORDER BY 2 DESC, name LIMIT ?",
             (top,),
         ).fetchall()
+        (stories,) = execute("SELECT COUNT(*) FROM stories").fetchone()
         return Overview(
             articles=articles,
             sources=sources,
+            stories=stories,
             first_published=first,
             last_published=last,
             events=events,

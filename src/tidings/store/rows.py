@@ -126,9 +126,10 @@ class Overview:
 
     articles: int
     sources: int  # distinct publishers: the source, else the site of the URL
+    stories: int
     first_published: str | None
     last_published: str | None
-    events: int
+    events: int  # real-world events (canonical), not mentions
     event_types: tuple[tuple[str, int], ...]  # commonest first
     actors: tuple[tuple[str, int], ...]  # codes, by the articles they appear in
     places: tuple[tuple[str, int], ...]  # names, by the articles that name them

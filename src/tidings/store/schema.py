@@ -29,8 +29,8 @@ stories       reports of one real-world event: title (of the first), first and l
               who published it (source, else the site of the URL)
 story_keys    the features of each story (places, names, actor codes ...), indexed by key
 canonical_events  one per real-world event of a story: type, date, place (GeoNames id or
-              name), country, actor and target codes, mentions (in original reports) and
-              sources; ``events.canonical_id`` links every mention to it
+              name; place_name its name), country, actor and target codes, mentions (in
+              original reports) and sources; ``events.canonical_id`` links every mention
 errors        per input that failed: origin, source (what to read again), kind, reason,
               attempts, first_seen, last_seen; a success removes it
 articles_fts  full-text index (FTS5, bm25) over article titles and texts
@@ -267,6 +267,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX canonical_events_story ON canonical_events(story_id);
     ALTER TABLE events ADD COLUMN canonical_id INTEGER REFERENCES canonical_events(id);
     CREATE INDEX events_canonical ON events(canonical_id);
+    """,
+    # 4: indexes for listing events of a large corpus, latest first
+    """
+    ALTER TABLE canonical_events ADD COLUMN place_name TEXT;
+    CREATE INDEX canonical_events_date ON canonical_events(date);
+    CREATE INDEX canonical_events_type_date ON canonical_events(type, date);
+    CREATE INDEX events_type_date ON events(type, date);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

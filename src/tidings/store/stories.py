@@ -114,12 +114,13 @@ def _merge_events(connection: sqlite3.Connection, facts: Facts, story: int) -> N
         if event.negated or event.modality not in ("asserted", "reported"):
             continue
         key = event_key(event, facts)
+        where = next((p.name for p in facts.places if p.id == event.place), None)
         match = next((number for number, other in known if same_event(key, other)), None)
         if match is None:
-            match = _new_event(connection, story, key, event.date_precision)
+            match = _new_event(connection, story, key, event.date_precision, where)
             known.append((match, key))
         else:
-            _fill_gaps(connection, match, key, event.date_precision)
+            _fill_gaps(connection, match, key, event.date_precision, where)
         connection.execute(
             "UPDATE events SET canonical_id = ? WHERE article_id = ? AND id = ?",
             (match, facts.article.id, event.id),
@@ -128,20 +129,28 @@ def _merge_events(connection: sqlite3.Connection, facts: Facts, story: int) -> N
 
 
 def _new_event(
-    connection: sqlite3.Connection, story: int, key: EventKey, precision: str | None
+    connection: sqlite3.Connection,
+    story: int,
+    key: EventKey,
+    precision: str | None,
+    place_name: str | None,
 ) -> int:
     cursor = connection.execute(
-        "INSERT INTO canonical_events (story_id, type, date, date_precision, place, country, "
-        "broad, actor_code, target_code, mentions, sources) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
-        (story, key.type, key.date, precision, key.place, key.country, key.broad, key.actor,
-         key.target),
+        "INSERT INTO canonical_events (story_id, type, date, date_precision, place, "
+        "place_name, country, broad, actor_code, target_code, mentions, sources) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
+        (story, key.type, key.date, precision, key.place, place_name, key.country, key.broad,
+         key.actor, key.target),
     )  # fmt: skip
     return int(cursor.lastrowid or 0)
 
 
 def _fill_gaps(
-    connection: sqlite3.Connection, number: int, key: EventKey, precision: str | None
+    connection: sqlite3.Connection,
+    number: int,
+    key: EventKey,
+    precision: str | None,
+    place_name: str | None,
 ) -> None:
     """What the canonical event does not know yet, this mention may say (a finer date or
     place, an actor)."""
@@ -150,13 +159,14 @@ def _fill_gaps(
         "date = CASE WHEN date IS NULL OR length(date) < length(?) THEN ? ELSE date END, "
         "date_precision = CASE WHEN date IS NULL OR length(date) < length(?) THEN ? "
         "ELSE date_precision END, "
+        "place_name = CASE WHEN place IS NULL OR (broad AND NOT ?) THEN ? ELSE place_name END, "
         "place = CASE WHEN place IS NULL OR (broad AND NOT ?) THEN ? ELSE place END, "
         "country = COALESCE(country, ?), "
         "broad = CASE WHEN place IS NULL OR (broad AND NOT ?) THEN ? ELSE broad END, "
         "actor_code = COALESCE(actor_code, ?), target_code = COALESCE(target_code, ?) "
         "WHERE id = ?",
-        (key.date or "", key.date, key.date or "", precision, key.broad, key.place,
-         key.country, key.broad, key.broad, key.actor, key.target, number),
+        (key.date or "", key.date, key.date or "", precision, key.broad, place_name, key.broad,
+         key.place, key.country, key.broad, key.broad, key.actor, key.target, number),
     )  # fmt: skip
 
 
