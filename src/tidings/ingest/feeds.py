@@ -78,8 +78,11 @@ def read_feed(
 
 def _why_no_entries(parsed: Mapping[str, Any]) -> str:
     if parsed.get("bozo") and not parsed.get("version"):
-        problem = parsed.get("bozo_exception")
-        detail = (str(problem).strip() or type(problem).__name__) if problem else "unknown"
+        problem: Any = parsed.get("bozo_exception")
+        if hasattr(problem, "getLineNumber"):  # an XML syntax error
+            detail = f"line {problem.getLineNumber()}: {problem.getMessage()}"
+        else:
+            detail = (str(problem).strip() or type(problem).__name__) if problem else "unknown"
         return f"not a readable RSS or Atom feed ({detail.splitlines()[0]})"
     if not parsed.get("version"):
         return "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root element)"
@@ -90,10 +93,12 @@ def _entry_article(
     entry: Mapping[str, Any], origin: str, feed_title: str | None, fetcher: PoliteFetcher
 ) -> Article:
     link = (entry.get("link") or "").strip() or None
+    if link and entry.get("guidislink") and not _is_web(link):
+        link = None  # an Atom id or RSS guid such as urn:uuid:..., not a link
     published = _entry_date(entry)
     title = _plain(entry, "title")
     failure: InputError | None = None
-    if link and link.lower().startswith(("http://", "https://")):
+    if link and _is_web(link):
         try:
             article = article_from_page(fetcher.fetch(link), origin)
         except InputError as error:
@@ -115,13 +120,13 @@ def _entry_article(
             text,
             origin,
             title=title,
-            url=link,
+            url=link if _is_web(link) else None,
             source=feed_title,
             published=published,
             author=_plain(entry, "author"),
         )
     short = (
-        f"the entry's own text is too short to stand in ({words} words; "
+        f"the entry's own text is too short to stand in ({words} word{'' if words == 1 else 's'}; "
         f"at least {MIN_ENTRY_WORDS} make an article)"
     )
     name = f"{origin} ({link})" if link else origin
@@ -163,6 +168,10 @@ def _plain(item: Mapping[str, Any], field: str) -> str | None:
     detail = item.get(f"{field}_detail") or {}
     text = text_from_fragment(str(value), is_html=_is_html(detail))
     return " ".join(text.split()) or None
+
+
+def _is_web(link: str | None) -> bool:
+    return bool(link) and str(link).lower().startswith(("http://", "https://"))
 
 
 def _is_html(detail: Mapping[str, Any]) -> bool:

@@ -189,7 +189,9 @@ class PoliteFetcher:
             raise FetchError(url, f"timed out after {self._settings.fetch_timeout:g} s") from None
         except httpx.HTTPError as error:
             message = (str(error).strip() or type(error).__name__).splitlines()[0]
-            raise FetchError(url, f"request failed ({message})") from None
+            if isinstance(error, httpx.ConnectError):
+                raise FetchError(url, f"cannot connect ({message})") from None
+            raise FetchError(url, f"request failed ({type(error).__name__}: {message})") from None
         if 300 <= status < 400:  # a redirect left over (too many or no Location): no rules
             status = 404
         return status, b"".join(chunks)[:MAX_ROBOTS_BYTES]
