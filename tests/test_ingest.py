@@ -726,7 +726,8 @@ def test_batch_keeps_going_and_keeps_order(tmp_path: Path, httpserver: HTTPServe
         "-",
         str(NEWS_PAGE),
     ]
-    items = read_all(sources, stdin=io.BytesIO(b"Good stdin story\n\n" + BODY.encode()))
+    stdin = io.BytesIO(b"Good stdin story\n\n" + BODY.encode())
+    items = read_all(sources, Settings(fetch_delay=0), stdin=stdin)  # two URLs of one host
     expected = [
         (Article, sources[0]),
         (InputError, sources[1]),

@@ -56,8 +56,11 @@ def is_archive(name: str) -> bool:
 def read_warc(handle: BinaryIO, origin: str, settings: Settings) -> Iterator[Article | InputError]:
     """Yield an Article per HTML page archived in the (seekable, binary) ``handle`` and an
     ArchiveError per broken record; raise ArchiveError when it is not a WARC file at all."""
-    head = handle.read(5)
-    handle.seek(0)
+    try:
+        head = handle.read(5)
+        handle.seek(0)
+    except OSError as error:  # a pipe or a device: records are found by seeking
+        raise ArchiveError(origin, f"cannot read it ({error.strerror or error})") from None
     if head.startswith(_GZIP_MAGIC[:2]):
         slots = _gzip_records(handle, settings.max_bytes + _HEADER_ROOM)
     elif head == b"WARC/":
