@@ -142,6 +142,21 @@ def test_entry_without_a_link_uses_its_own_text_or_is_named(tmp_path: Path) -> N
     assert "not a web address" in assert_named(third, f"{feed}[entry 3] (/news/relative)").reason
 
 
+def test_invalid_links_fall_back_or_are_named(tmp_path: Path) -> None:
+    feed = write(
+        tmp_path,
+        "odd.rss",
+        rss(
+            item("Library extends hours", "http://[broken/x", LIBRARY_SUMMARY)
+            + item("Bad port", "http://news.example:99999/x", "Short.")
+        ),
+    )
+    first, second = read_all([feed])
+    assert isinstance(first, Article) and first.url == "http://[broken/x"
+    error = assert_named(second, f"{feed}[entry 2] (http://news.example:99999/x)")
+    assert isinstance(error, FetchError) and "invalid URL" in error.reason
+
+
 # --- Atom and RSS 1.0 -----------------------------------------------------------------------
 
 

@@ -78,6 +78,10 @@ class PoliteFetcher:
     def fetch(self, url: str, *, robots: bool = True) -> Page:
         """GET ``url`` after the pause its host is owed; with ``robots``, only when the site's
         robots.txt allows it. Raises FetchError (DisallowedByRobots, TooLarge ...)."""
+        try:
+            urlsplit(url).port  # noqa: B018 -- parse it all: a bad host or port raises here
+        except ValueError as error:
+            raise FetchError(url, f"invalid URL ({error})") from None
         if robots:
             self._check_robots(url)
         with self._turn(url):
@@ -185,6 +189,8 @@ class PoliteFetcher:
                 status = response.status_code
         except httpx.TooManyRedirects:
             return 404, b""  # RFC 9309: robots.txt is unavailable, so everything is allowed
+        except httpx.InvalidURL as error:
+            raise FetchError(url, f"invalid URL ({error})") from None
         except httpx.TimeoutException:
             raise FetchError(url, f"timed out after {self._settings.fetch_timeout:g} s") from None
         except httpx.HTTPError as error:
