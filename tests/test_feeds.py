@@ -75,7 +75,7 @@ def test_rss_file_entries_become_articles_and_bad_entries_errors(
     first, second, _, fourth, _ = items
     assert isinstance(first, Article) and isinstance(second, Article)
     assert first.title == "Ferry sails again"  # the page's own headline
-    assert first.url == ferry and first.origin == f"{feed}[entry 1]"
+    assert first.url == ferry and first.origin == f"{feed}[entry 1] ({ferry})"
     assert first.published == "2022-05-08"  # the page's date wins over the entry's
     assert first.source == "Harbour Town Courier"
     assert first.language == "en"
@@ -92,7 +92,9 @@ def test_rss_file_entries_become_articles_and_bad_entries_errors(
     assert fourth.title == "Library extends hours"
     assert fourth.text == f"Library extends hours\n\n{LIBRARY_SUMMARY}\n"
     assert fourth.url == library and fourth.published == "2022-05-11T12:00:00+00:00"
-    assert fourth.origin == f"{feed}[entry 4]" and fourth.source == "Harbour Town Courier"
+    assert (
+        fourth.origin == f"{feed}[entry 4] ({library})" and fourth.source == "Harbour Town Courier"
+    )
 
     depot_error = assert_named(items[4], f"{feed}[entry 5] ({depot})")
     assert "HTTP 404" in depot_error.reason and "too short" in depot_error.reason
@@ -192,7 +194,7 @@ def test_atom_file(tmp_path: Path, httpserver: HTTPServer) -> None:
     assert roads.published == "2023-01-16T06:00:00+00:00" and roads.url is None
     assert roads.text.startswith("Rail & road closures\n\nHeavy snow closed the mountain pass")
     assert "\n\nRoad crews worked" in roads.text and "trackVisitor" not in roads.text
-    assert roads.origin == f"{feed}[entry 2]"
+    assert roads.origin == f"{feed}[entry 2]"  # no link: the entry number alone
 
 
 def test_rdf_feed_in_an_xml_file_and_a_latin1_declaration(tmp_path: Path) -> None:
@@ -276,7 +278,10 @@ def test_feed_url_by_content_type_or_sniffing(httpserver: HTTPServer, content_ty
     assert [entry.url for entry in items if isinstance(entry, Article)] == [
         httpserver.url_for("/news/ferry"), httpserver.url_for("/feeds/orchard"),
     ]  # fmt: skip
-    assert [entry.origin for entry in items] == [f"{feed}[entry 1]", f"{feed}[entry 2]"]
+    assert [entry.origin for entry in items] == [
+        f"{feed}[entry 1] ({httpserver.url_for('/news/ferry')})",
+        f"{feed}[entry 2] ({httpserver.url_for('/feeds/orchard')})",
+    ]
 
 
 def test_atom_url_with_relative_links(httpserver: HTTPServer) -> None:

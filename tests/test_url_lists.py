@@ -105,7 +105,8 @@ def test_a_listed_feed_is_read_entry_by_entry(tmp_path: Path, httpserver: HTTPSe
     feed = httpserver.url_for("/feed")
     (article,) = read_all([write(tmp_path, "feeds.urls", feed + "\n")])
     assert isinstance(article, Article)
-    assert article.origin == f"{feed}[entry 1]" and article.title == "Ferry sails again"
+    ferry = httpserver.url_for("/news/ferry")
+    assert article.origin == f"{feed}[entry 1] ({ferry})" and article.title == "Ferry sails again"
 
 
 def test_robots_disallowing_a_listed_url(tmp_path: Path, httpserver: HTTPServer) -> None:

@@ -7,7 +7,9 @@ and read like any web page; its ``url`` is the entry's link, the entry's date fi
 link, or the page cannot be fetched or holds no article, the entry's own content (or summary)
 stands in if it has at least ``MIN_ENTRY_WORDS`` words; otherwise the entry becomes an
 InputError naming ``feed[entry N] (link)`` and the reason. A bad entry never stops the others.
-Articles from entries are named ``feed[entry N]`` (N from 1) in ``Article.origin``.
+An entry is named the same way whether it gives an article or an error (``Article.origin`` and
+``InputError.origin``): ``feed[entry N] (link)``, or ``feed[entry N]`` without a link; N counts
+from 1.
 """
 
 from __future__ import annotations
@@ -92,18 +94,20 @@ def _why_no_entries(parsed: Mapping[str, Any]) -> str:
 def _entry_article(
     entry: Mapping[str, Any], origin: str, feed_title: str | None, fetcher: PoliteFetcher
 ) -> Article:
+    """The article of one entry named ``origin`` (``feed[entry N]``); raise its InputError."""
     link = (entry.get("link") or "").strip() or None
     if link and entry.get("guidislink") and not _is_web(link):
         link = None  # an Atom id or RSS guid such as urn:uuid:..., not a link
+    name = f"{origin} ({link})" if link else origin
     published = _entry_date(entry)
     title = _plain(entry, "title")
     failure: InputError | None = None
     if link and _is_web(link):
         try:
-            article = article_from_page(fetcher.fetch(link), origin)
+            article = article_from_page(fetcher.fetch(link), name)
         except InputError as error:
             failure = error
-            _log.info("%s: %s; trying the entry's own text", origin, error)
+            _log.info("%s: %s; trying the entry's own text", name, error.reason)
         else:
             return dataclasses.replace(
                 article,
@@ -118,7 +122,7 @@ def _entry_article(
         text = f"{title}\n\n{own}\n" if title else own + "\n"
         return article_from_text(
             text,
-            origin,
+            name,
             title=title,
             url=link if _is_web(link) else None,
             source=feed_title,
@@ -129,7 +133,6 @@ def _entry_article(
         f"the entry's own text is too short to stand in ({words} word{'' if words == 1 else 's'}; "
         f"at least {MIN_ENTRY_WORDS} make an article)"
     )
-    name = f"{origin} ({link})" if link else origin
     if failure is not None:
         raise _renamed(failure, name, f"{failure.reason}; {short}")
     if link:
