@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from sites import archive
 from tidings.errors import (
     BinaryInput,
     EmptyInput,
@@ -649,6 +650,28 @@ def test_folder_without_articles(tmp_path: Path) -> None:
     assert "folder holds no" in str(error)
 
 
+def test_folder_reads_feeds_archives_and_url_lists(tmp_path: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/listed").respond_with_data(
+        "Listed story\n\n" + BODY, content_type="text/plain"
+    )
+    folder = tmp_path / "inbox"
+    feed = (
+        '<rss version="2.0"><channel><title>Wire</title><item><title>From a feed</title>'
+        f"<description>{BODY * 3}</description></item></channel></rss>"
+    )
+    write(folder, "a.rss", feed)
+    write(folder, "b.warc.gz", archive())
+    write(folder, "c.urls", httpserver.url_for("/listed") + "\n")
+    write(folder, "d.xml", "<?xml version='1.0'?><settings/>")
+    write(folder, "e.warc.bak", b"ignored")
+    items = read_all([str(folder)], Settings(fetch_delay=0))
+    assert [getattr(item, "title", type(item).__name__) for item in items] == [
+        "From a feed", "Ferry sails again", "Frost hits orchards", "Listed story", "FeedError",
+    ]  # fmt: skip
+    assert items[1].origin == f"{folder / 'b.warc.gz'}[record 3]"
+
+
 # --- stdin --------------------------------------------------------------------------------
 
 
@@ -703,7 +726,8 @@ def test_batch_keeps_going_and_keeps_order(tmp_path: Path, httpserver: HTTPServe
         "-",
         str(NEWS_PAGE),
     ]
-    items = read_all(sources, stdin=io.BytesIO(b"Good stdin story\n\n" + BODY.encode()))
+    stdin = io.BytesIO(b"Good stdin story\n\n" + BODY.encode())
+    items = read_all(sources, Settings(fetch_delay=0), stdin=stdin)  # two URLs of one host
     expected = [
         (Article, sources[0]),
         (InputError, sources[1]),

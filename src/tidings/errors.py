@@ -15,7 +15,10 @@
         ├── NoArticleBody      HTML in which no article text was found
         ├── UnsupportedLanguage  not English
         ├── FetchError         a URL that could not be fetched (dead, timeout, HTTP error)
+        │   └── DisallowedByRobots  a link the site's robots.txt forbids us to fetch
         ├── TableError         a JSONL/CSV file or row without usable columns
+        ├── FeedError          an RSS/Atom feed (or one of its entries) that cannot be read
+        ├── ArchiveError       a WARC file (or one of its records) that cannot be read
         └── AnalysisError      an article the analysis itself failed on (a bug to report)
 
 An ``InputError`` never stops a batch: the caller records it and goes on with the next input.
@@ -90,6 +93,18 @@ class UnsupportedLanguage(InputError):
 
 class FetchError(InputError):
     """A URL could not be fetched."""
+
+
+class DisallowedByRobots(FetchError):
+    """The site's robots.txt forbids fetching this URL (or cannot be read, so may forbid it)."""
+
+
+class FeedError(InputError):
+    """An RSS or Atom feed, or one entry of it, that yields no article."""
+
+
+class ArchiveError(InputError):
+    """A WARC file, or one record of it, that cannot be read (broken, truncated)."""
 
 
 class TableError(InputError):

@@ -42,6 +42,12 @@ class Settings(BaseModel):
         default=15.0, gt=0, description="Seconds a URL may take: per request and in all."
     )
     fetch_max_redirects: int = Field(default=5, ge=0)
+    fetch_delay: float = Field(
+        default=1.0,
+        ge=0,
+        description="Seconds to wait between two requests to the same host (feed links, URL "
+        "lists and several URLs of one site).",
+    )
     user_agent: str = "tidings/0.1 (+https://github.com/tidings)"
     batch_size: int = Field(default=32, ge=1, description="Articles per spaCy batch.")
     places: bool = Field(

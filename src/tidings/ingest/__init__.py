@@ -1,8 +1,14 @@
-"""Reading articles from what the user names: files, folders, URLs, tables or stdin.
+"""Reading articles from what the user names: files, folders, URLs, tables, feeds, web
+archives, lists of URLs or stdin.
 
 ``read(sources, settings)`` yields an Article for every article found and an InputError for
-every input (or table row) that cannot be analysed, in order, so a batch never stops at a bad
-input. Plain text, HTML, JSON Lines, CSV/TSV and URLs are told apart by name and content.
+every input (or table row, feed entry, archive record) that cannot be analysed, in order, so a
+batch never stops at a bad input. Plain text, HTML, JSON Lines, CSV/TSV, RSS/Atom feeds, WARC
+files, URL lists and URLs are told apart by name and content.
+
+Network access goes through one :class:`~tidings.ingest.polite.PoliteFetcher` per ``read``:
+requests to one host are spaced by ``fetch_delay``; links from feeds and URL lists are fetched
+only when the site's robots.txt allows it (a URL named as a source is fetched as asked).
 """
 
 from __future__ import annotations
@@ -16,20 +22,35 @@ from typing import BinaryIO
 
 import httpx
 
-from tidings.errors import EmptyInput, InputError
+from tidings.errors import EmptyInput, FeedError, InputError
 from tidings.ingest.decode import check_size, decode, read_capped
-from tidings.ingest.fetch import fetch, make_client
+from tidings.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from tidings.ingest.html import article_from_html, looks_like_html
 from tidings.ingest.language import with_language
+from tidings.ingest.polite import PoliteFetcher
 from tidings.ingest.tables import is_table, read_table
 from tidings.ingest.text import article_from_text, article_id
+from tidings.ingest.urls import URL_LIST_SUFFIXES, looks_like_url_list, read_url, read_url_list
+from tidings.ingest.warc import ARCHIVE_SUFFIXES, is_archive, read_warc
 from tidings.model import Article
 from tidings.settings import Settings
 
-__all__ = ["STDIN", "article_from_text", "article_id", "check", "read"]
+__all__ = [
+    "FOLDER_SUFFIXES",
+    "STDIN",
+    "PoliteFetcher",
+    "article_from_text",
+    "article_id",
+    "check",
+    "read",
+]
 
 STDIN = "-"
-FOLDER_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".tsv")
+FOLDER_SUFFIXES = (
+    ".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml",
+    *FEED_SUFFIXES, *URL_LIST_SUFFIXES, *ARCHIVE_SUFFIXES,
+)  # fmt: skip
+_URL_LIST_TEXTS = (".txt", ".text", None)  # None: stdin
 
 
 def read(
@@ -39,21 +60,23 @@ def read(
     published: str | None = None,
     stdin: BinaryIO | None = None,
     client: httpx.Client | None = None,
+    fetcher: PoliteFetcher | None = None,
 ) -> Iterator[Article | InputError]:
-    """Yield the articles in ``sources`` (and the errors of those that cannot be read)."""
-    own_client = None
+    """Yield the articles in ``sources`` (and the errors of those that cannot be read).
+
+    URLs are fetched with ``fetcher`` if given, else with a PoliteFetcher over ``client``
+    (or over a client made from the settings on first use, closed at the end)."""
+    polite = fetcher if fetcher is not None else PoliteFetcher(settings, client)
     try:
         for source in sources:
-            if _is_url(source) and client is None:
-                client = own_client = make_client(settings)
             try:
-                for item in _read_source(source, settings, stdin, client):
+                for item in _read_source(source, settings, stdin, polite):
                     yield _checked(item, settings, published)
             except InputError as error:
                 yield error
     finally:
-        if own_client is not None:
-            own_client.close()
+        if fetcher is None:
+            polite.close()
 
 
 def check(article: Article, settings: Settings) -> Article:
@@ -83,43 +106,58 @@ def _read_source(
     source: str,
     settings: Settings,
     stdin: BinaryIO | None,
-    client: httpx.Client | None,
+    fetcher: PoliteFetcher,
 ) -> Iterator[Article | InputError]:
     if not source.strip():
         raise InputError(repr(source), "an empty name is neither a file nor a URL")
     if source == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = read_capped(stream, "<stdin>", settings.max_bytes)
-        yield _from_text(decode(data, "<stdin>", max_bytes=settings.max_bytes), "<stdin>", None)
+        text = decode(data, "<stdin>", max_bytes=settings.max_bytes)
+        yield from _from_text(text, "<stdin>", None, fetcher)
         return
     if _is_url(source):
-        assert client is not None
-        page = fetch(source, client, settings)
-        if page.is_html or looks_like_html(page.text):
-            yield article_from_html(page.text, source, url=page.url)
-        else:
-            yield article_from_text(page.text, source, url=page.url, source=page.host)
+        yield from read_url(source, fetcher, robots=False)
         return
     path = Path(source)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if _wanted_in_folder(p, path))
         if not files:
-            raise InputError(source, "folder holds no .txt, .html, .jsonl or .csv files")
+            raise InputError(source, f"folder holds no {_folder_kinds()} files")
         for file in files:
             try:
-                yield from _read_file(file, settings)
+                yield from _read_file(file, settings, fetcher)
             except InputError as error:
                 yield error
         return
-    yield from _read_file(path, settings)
+    yield from _read_file(path, settings, fetcher)
 
 
-def _read_file(path: Path, settings: Settings) -> Iterator[Article | InputError]:
+def _read_file(
+    path: Path, settings: Settings, fetcher: PoliteFetcher
+) -> Iterator[Article | InputError]:
     origin = str(path)
-    try:
-        with path.open("rb") as handle:
+    if is_archive(path.name):
+        with _open(path) as handle:
+            yield from read_warc(handle, origin, settings)
+        return
+    with _open(path) as handle:
+        try:
             check_size(os.fstat(handle.fileno()).st_size, origin, settings.max_bytes)
             data = read_capped(handle, origin, settings.max_bytes)  # st_size is 0 for a pipe
+        except OSError as error:
+            raise InputError(origin, f"cannot read it ({error.strerror or error})") from None
+    text = decode(data, origin, max_bytes=settings.max_bytes)
+    if is_table(path.name):
+        yield from read_table(text, origin)
+    else:
+        yield from _from_text(text, origin, path.name.lower(), fetcher)
+
+
+def _open(path: Path) -> BinaryIO:
+    origin = str(path)
+    try:
+        return path.open("rb")
     except FileNotFoundError:
         raise InputError(origin, "no such file or URL") from None
     except PermissionError:
@@ -127,17 +165,23 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Article | InputError]
     except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
         reason = getattr(error, "strerror", None) or str(error)
         raise InputError(origin, f"cannot read it ({reason})") from None
-    text = decode(data, origin, max_bytes=settings.max_bytes)
-    if is_table(path.name):
-        yield from read_table(text, origin)
+
+
+def _from_text(
+    text: str, origin: str, name: str | None, fetcher: PoliteFetcher
+) -> Iterator[Article | InputError]:
+    """The articles in a decoded file or stdin (``name``: the lower-cased file name)."""
+    suffix = Path(name).suffix if name else None
+    if suffix in FEED_SUFFIXES or looks_like_feed(text):
+        yield from read_feed(text, origin, fetcher)
+    elif suffix in URL_LIST_SUFFIXES or (suffix in _URL_LIST_TEXTS and looks_like_url_list(text)):
+        yield from read_url_list(text, origin, fetcher)
+    elif suffix in (".html", ".htm") or looks_like_html(text):
+        yield article_from_html(text, origin)
+    elif suffix == ".xml":
+        raise FeedError(origin, "an XML file that is neither an RSS/Atom feed nor a web page")
     else:
-        yield _from_text(text, origin, path.suffix.lower())
-
-
-def _from_text(text: str, origin: str, suffix: str | None) -> Article:
-    if suffix in (".html", ".htm") or looks_like_html(text):
-        return article_from_html(text, origin)
-    return article_from_text(text, origin)
+        yield article_from_text(text, origin)
 
 
 def _is_url(source: str) -> bool:
@@ -147,4 +191,8 @@ def _is_url(source: str) -> bool:
 def _wanted_in_folder(path: Path, root: Path) -> bool:
     relative = path.relative_to(root)
     hidden = any(part.startswith(".") for part in relative.parts)
-    return path.is_file() and not hidden and path.suffix.lower() in FOLDER_SUFFIXES
+    return path.is_file() and not hidden and path.name.lower().endswith(FOLDER_SUFFIXES)
+
+
+def _folder_kinds() -> str:
+    return ", ".join(FOLDER_SUFFIXES[:-1]) + " or " + FOLDER_SUFFIXES[-1]

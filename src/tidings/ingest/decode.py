@@ -26,6 +26,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# <?xml version="1.0" encoding="..."?> (feeds)
+_XML_ENCODING = re.compile(rb"\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']\s*([A-Za-z0-9_.:-]+)", re.I)
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
@@ -55,8 +57,8 @@ def read_capped(stream: BinaryIO, origin: str, max_bytes: int) -> bytes:
 
 
 def decode(data: bytes, origin: str, *, max_bytes: int, encoding: str | None = None) -> str:
-    """Decode ``data`` as text: a BOM wins, then the declared encoding, then an HTML
-    ``<meta charset>``, then strict UTF-8."""
+    """Decode ``data`` as text: a BOM wins, then the declared encoding, then an XML
+    declaration's ``encoding`` or an HTML ``<meta charset>``, then strict UTF-8."""
     check_size(len(data), origin, max_bytes)
     if not data.strip():
         raise EmptyInput(origin, "empty input: no text to analyse")
@@ -72,7 +74,7 @@ def decode(data: bytes, origin: str, *, max_bytes: int, encoding: str | None = N
 
 
 def _meta_charset(data: bytes) -> str | None:
-    match = _META_CHARSET.search(data[:4096])
+    match = _XML_ENCODING.match(data[:1024]) or _META_CHARSET.search(data[:4096])
     if match is None:
         return None
     try:

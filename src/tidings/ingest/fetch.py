@@ -18,7 +18,19 @@ from tidings.errors import FetchError
 from tidings.ingest.decode import check_size, decode, too_large
 from tidings.settings import Settings
 
-_TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+_TEXT_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "application/xml",
+    "text/xml",
+    *FEED_TYPES,
+)
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/plain;q=0.9"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +46,11 @@ class Page:
         return "html" in self.content_type or "xml" in self.content_type
 
     @property
+    def is_feed_type(self) -> bool:
+        """True when the server says this is an RSS, Atom or RDF feed."""
+        return self.content_type in FEED_TYPES
+
+    @property
     def host(self) -> str | None:
         """The site part of the final URL (``news.example.com``), as a fallback source name."""
         return urlsplit(self.url).netloc or None
@@ -45,7 +62,7 @@ def make_client(settings: Settings) -> httpx.Client:
         timeout=httpx.Timeout(settings.fetch_timeout),
         follow_redirects=True,
         max_redirects=settings.fetch_max_redirects,
-        headers={"User-Agent": settings.user_agent, "Accept": "text/html,text/plain;q=0.9"},
+        headers={"User-Agent": settings.user_agent, "Accept": _ACCEPT},
     )
 
 

@@ -14,6 +14,7 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from tidings.errors import NoArticleBody
+from tidings.ingest.fetch import Page
 from tidings.ingest.published import iso_published
 from tidings.ingest.text import article_from_text
 from tidings.model import Article
@@ -27,6 +28,13 @@ _LOOKS_LIKE_HTML = re.compile(
 def looks_like_html(text: str) -> bool:
     """True when text starts like an HTML document."""
     return bool(_LOOKS_LIKE_HTML.match(text[:2048]))
+
+
+def article_from_page(page: Page, origin: str) -> Article:
+    """The article in a fetched page: HTML (by content type or content) or plain text."""
+    if page.is_html or looks_like_html(page.text):
+        return article_from_html(page.text, origin, url=page.url)
+    return article_from_text(page.text, origin, url=page.url, source=page.host)
 
 
 def article_from_html(
