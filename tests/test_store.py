@@ -262,3 +262,19 @@ def test_a_near_copy_is_stored_and_linked_to_its_original(tmp_path: Path) -> Non
     ).fetchone()
     first = connection.execute("SELECT id FROM articles WHERE origin LIKE '%a_wire.txt'")
     assert original == first.fetchone()[0] and similarity >= 0.8
+
+
+def test_a_web_archive_is_ingested_once(tmp_path: Path) -> None:
+    from sites import archive
+
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(archive())
+    database = tmp_path / "crawl.db"
+    first = ingest([str(crawl)], database, Settings())
+    assert (first.read, first.new, first.failed) == (2, 2, 0)
+    urls = {url for (url,) in sqlite3.connect(database).execute("SELECT url FROM articles")}
+    assert urls == {"https://courier.example/news/ferry", "https://courier.example/news/orchard"}
+    again = ingest([str(crawl)], database, Settings())
+    assert (again.new, again.duplicates) == (0, 2)
+    publishers = sqlite3.connect(database).execute("SELECT DISTINCT publisher FROM articles")
+    assert publishers.fetchall() == [("courier.example",)]

@@ -82,7 +82,9 @@ def analyze_command(
 
     INPUT is a text file (a first line followed by a blank line is the headline), an HTML
     file, a URL, a folder, a JSON Lines or CSV file with a text column (one article per row),
-    or - for standard input.
+    an RSS/Atom feed (file or URL: one article per entry), a WARC archive, a .urls list of
+    URLs, or - for standard input. Links from feeds and lists are fetched politely
+    (robots.txt, fetch_delay seconds between requests to one host).
 
     \b
     Examples:
@@ -90,6 +92,7 @@ def analyze_command(
       tidings analyze story.txt --format json > story.json
       tidings analyze https://example.org/news/item.html
       tidings analyze articles.jsonl --format jsonl > facts.jsonl
+      tidings analyze https://example.org/feed.rss crawl.warc.gz --format jsonl
       tidings analyze --sample --limit 3
       tidings analyze story.txt --published 2017-11-14 --event-lexicon my-triggers.toml
     """

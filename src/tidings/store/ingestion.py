@@ -16,11 +16,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from tidings.errors import InputError
 from tidings.ingest import read
-from tidings.ingest.fetch import make_client
+from tidings.ingest.polite import PoliteFetcher
 from tidings.model import Article, Facts
 from tidings.runners.local import analyze_everywhere
 from tidings.settings import Settings
@@ -102,17 +100,12 @@ def ingest(
 def _items(
     sources: list[str], settings: Settings, published: str | None
 ) -> Iterator[tuple[str, Article | InputError]]:
-    """Each article or error with the source it came from (one HTTP client for all URLs)."""
-    client: httpx.Client | None = None
-    try:
+    """Each article or error with the source it came from. One polite fetcher serves every
+    source, so the pause between requests to a host and its robots.txt carry over."""
+    with PoliteFetcher(settings) as fetcher:
         for source in dict.fromkeys(sources):  # each source once, in order
-            if client is None and source.startswith(("http://", "https://")):
-                client = make_client(settings)
-            for item in read([source], settings, published=published, client=client):
+            for item in read([source], settings, published=published, fetcher=fetcher):
                 yield source, item
-    finally:
-        if client is not None:
-            client.close()
 
 
 def _tell(listener: Callable[[IngestSummary], None] | None, summary: IngestSummary) -> None:
