@@ -30,9 +30,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-## Throughput of analyze against bare spaCy, and the gazetteer against a dict; writes docs/benchmarks.md.
+## Throughput against bare spaCy, ingest and queries at scale, the gazetteer; writes docs/benchmarks.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --write docs/benchmarks.md
+	$(BIN)/python benchmarks/ingest.py --write docs/benchmarks.md
 	$(BIN)/python benchmarks/gazetteer.py --write docs/benchmarks.md
 
 clean:

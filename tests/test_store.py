@@ -278,3 +278,16 @@ def test_a_web_archive_is_ingested_once(tmp_path: Path) -> None:
     assert (again.new, again.duplicates) == (0, 2)
     publishers = sqlite3.connect(database).execute("SELECT DISTINCT publisher FROM articles")
     assert publishers.fetchall() == [("courier.example",)]
+
+
+def test_the_article_count_is_estimated_for_the_time_left(tmp_path: Path) -> None:
+    from tidings.ingest.counting import estimate_articles
+
+    folder = write_stories(tmp_path / "news", 3)
+    (folder / "rows.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n\n', encoding="utf-8")
+    (folder / "rows.csv").write_text("text\none\ntwo\nthree\n", encoding="utf-8")
+    assert estimate_articles([str(folder)]) == 3 + 2 + 3
+    assert estimate_articles([str(folder / "rows.jsonl"), str(folder / "story000.txt")]) == 3
+    assert estimate_articles(["https://example.org/feed.rss"]) is None
+    (folder / "crawl.warc.gz").write_bytes(b"")
+    assert estimate_articles([str(folder)]) is None  # an archive cannot be counted cheaply

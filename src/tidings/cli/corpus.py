@@ -11,6 +11,7 @@ import click
 from tidings.cli.app import iso_date, main, print_error, settings_from, settings_options
 from tidings.cli.app import stderr_console as _stderr
 from tidings.errors import ConfigError, GazetteerError, InputError, ModelError, StoreError
+from tidings.ingest.counting import estimate_articles
 from tidings.output.progress import Activity
 from tidings.sample import ATTRIBUTION, sample_paths
 from tidings.store.ingestion import IngestSummary, ingest
@@ -69,10 +70,12 @@ def ingest_command(
         raise click.UsageError("name at least one SOURCE, or --sample, or --retry-failed")
     settings = settings_from(config, model=model)
     errors = _stderr()
-    with Activity(errors, "ingesting", rate=True) as activity:
+    total = estimate_articles(names) if not retry_failed else None
+    with Activity(errors, "ingesting", total=total, rate=True) as activity:
 
         def progress(summary: IngestSummary) -> None:
-            activity.update(summary.read)
+            done = summary.read + summary.failed
+            activity.update(done, None if total is None else max(total, done))
 
         def failed(error: InputError) -> None:
             print_error(errors, error)  # printed above the progress line
