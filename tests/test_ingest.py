@@ -761,3 +761,19 @@ def test_a_json_list_is_not_text(tmp_path: Path) -> None:
     (error,) = read_all([source])
     assert isinstance(error, TableError)
     assert str(error) == f"{source}[1]: the text column holds a JSON list or object, not text"
+
+
+def test_a_quoted_pattern_reads_the_files_it_matches(tmp_path: Path) -> None:
+    from tidings.ingest import read
+    from tidings.settings import Settings
+
+    (tmp_path / "2019").mkdir()
+    for name in ("2019/one.txt", "2019/two.txt", "notes.md"):
+        (tmp_path / name).write_text(
+            "The council met on Monday to discuss the harbour and agreed a new budget.",
+            encoding="utf-8",
+        )
+    items = list(read([str(tmp_path / "**" / "*.txt")], Settings()))
+    assert sorted(Path(item.origin).name for item in items) == ["one.txt", "two.txt"]
+    (error,) = list(read([str(tmp_path / "*.csv")], Settings()))
+    assert "no file matches this pattern" in str(error)

@@ -101,3 +101,21 @@ def test_story_score_needs_a_place_or_a_name() -> None:
     article = {"place:3099434": 3.0, "country:PL": 0.5, "word:robbery": 0.5}
     assert story_score(article, {"place:3099434": 3.0, "word:robbery": 0.5}) == 3.5 / 4.0
     assert story_score(article, {"country:PL": 0.5, "word:robbery": 0.5}) == 0.0
+
+
+def test_two_outlets_one_story_one_event_two_sources(tmp_path: Path) -> None:
+    table = tmp_path / "two.jsonl"
+    table.write_text(
+        rows(
+            ("Three men held after Gdansk bank robbery", "Harbour Times", ROBBERY_A),
+            ("Gdansk police catch bank robbers within hours", "Coastal Daily", ROBBERY_B),
+        ),
+        encoding="utf-8",
+    )
+    database = tmp_path / "two.db"
+    ingest([str(table)], database, Settings())
+    with tidings.open(database) as corpus:
+        (story,) = corpus.stories()
+        (arrest,) = corpus.events(type="COERCE")
+    assert (story.articles, story.sources) == (2, 2)
+    assert (arrest.mentions, arrest.sources, arrest.story_id) == (2, 2, story.id)

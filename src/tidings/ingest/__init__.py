@@ -4,7 +4,8 @@ archives, lists of URLs or stdin.
 ``read(sources, settings)`` yields an Article for every article found and an InputError for
 every input (or table row, feed entry, archive record) that cannot be analysed, in order, so a
 batch never stops at a bad input. Plain text, HTML, JSON Lines, CSV/TSV, RSS/Atom feeds, WARC
-files, URL lists and URLs are told apart by name and content.
+files, URL lists and URLs are told apart by name and content. A name that is not a file but
+holds ``*``, ``?`` or ``[`` is a pattern (``"news/**/*.html"``, quoted so the shell leaves it).
 
 Network access goes through one :class:`~tidings.ingest.polite.PoliteFetcher` per ``read``:
 requests to one host are spaced by ``fetch_delay``; links from feeds and URL lists are fetched
@@ -14,6 +15,7 @@ only when the site's robots.txt allows it (a URL named as a source is fetched as
 from __future__ import annotations
 
 import dataclasses
+import glob
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -51,6 +53,7 @@ FOLDER_SUFFIXES = (
     *FEED_SUFFIXES, *URL_LIST_SUFFIXES, *ARCHIVE_SUFFIXES,
 )  # fmt: skip
 _URL_LIST_TEXTS = (".txt", ".text", None)  # None: stdin
+GLOB_CHARACTERS = frozenset("*?[")
 
 
 def read(
@@ -120,6 +123,16 @@ def _read_source(
         yield from read_url(source, fetcher, robots=False)
         return
     path = Path(source)
+    if not path.exists() and GLOB_CHARACTERS & set(source):
+        matches = sorted(glob.glob(source, recursive=True))  # "news/**/*.html", quoted
+        if not matches:
+            raise InputError(source, "no file matches this pattern")
+        for match in matches:
+            try:
+                yield from _read_source(match, settings, stdin, fetcher)
+            except InputError as error:
+                yield error
+        return
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if _wanted_in_folder(p, path))
         if not files:
