@@ -24,7 +24,6 @@ import json
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import load_texts, write_section
+from throughput import load_texts, run_child, write_section
 
 MARKER = "<!-- ingest -->"
 EVENT_TYPES = ("ASSAULT", "PROTEST", "COERCE", "AID", "CONSULT", "ACCUSE", "DISASTER")
@@ -242,13 +241,6 @@ def measure_queries(path: Path, repeats: int) -> dict[str, list[float]]:
     return timings
 
 
-def run_child(arguments: list[str]) -> dict[str, float]:
-    command = [sys.executable, __file__, *arguments]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -265,7 +257,7 @@ def main() -> None:
     runs: dict[str, list[dict[str, float]]] = {"analyze": [], "ingest": []}
     for repeat in range(args.repeats):
         for mode in ("analyze", "ingest") if repeat % 2 == 0 else ("ingest", "analyze"):
-            runs[mode].append(run_child(["--child", mode, "--limit", str(args.limit)]))
+            runs[mode].append(run_child(__file__, ["--child", mode, "--limit", str(args.limit)]))
             print(f"  {mode} run {repeat + 1}: {runs[mode][-1]['seconds']:.1f} s", file=sys.stderr)
     scale = measure_scale(min(args.limit, 50), (1, 4, 16))
     print("  scale done", file=sys.stderr)
