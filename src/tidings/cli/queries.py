@@ -201,8 +201,9 @@ def overview_command(database: Path) -> None:
     console = Console(highlight=False)
     span = f"{overview.first_published or '?'} to {overview.last_published or '?'}"
     console.print(
-        f"[bold]{database}[/bold]: {overview.articles} articles from {overview.sources} "
-        f"sources, published {span}; {overview.stories} stories, {overview.events} events"
+        f"[bold]{database}[/bold]: {_count(overview.articles, 'article')} from "
+        f"{_count(overview.sources, 'source')}, published {span}; "
+        f"{_count(overview.stories, 'story', 'stories')}, {_count(overview.events, 'event')}"
     )
     for heading, pairs in (
         ("Event types", overview.event_types),
@@ -210,6 +211,10 @@ def overview_command(database: Path) -> None:
         ("Places (articles)", overview.places),
     ):
         console.print(f"  {heading}: " + ", ".join(f"{name} {count}" for name, count in pairs))
+
+
+def _count(number: int, word: str, plural: str | None = None) -> str:
+    return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
 @main.command("export")
