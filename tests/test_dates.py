@@ -499,3 +499,10 @@ def test_a_vague_duration_that_sets_events_apart_is_dropped(nlp: Language) -> No
 def test_clock_times_in_words(phrase: str, value: str) -> None:
     assert interpret(phrase, parse_anchor(PUBLISHED)) == (value, "TIME", "day")
     assert interpret("five", parse_anchor(PUBLISHED)) is None
+
+
+def test_a_longer_extra_expression_is_not_read_twice(nlp: Language) -> None:
+    doc = nlp("The shops will close on Easter Monday, the council said.")
+    assert [(d.text, d.value) for d in find_dates(doc, "2019-04-10")] == [
+        ("Easter Monday", "2019-04-22")
+    ]

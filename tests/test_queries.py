@@ -141,7 +141,7 @@ def test_parquet_export(database: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--format", "parquet", "--out", str(out),
                                        "--db", str(database)])  # fmt: skip
     if importlib.util.find_spec("pyarrow") is None:
-        assert result.exit_code == 2 and "tidings[parquet]" in result.stderr
+        assert result.exit_code == 2 and "pip install pyarrow" in result.stderr
         return
     import pyarrow.parquet as parquet  # type: ignore[import-not-found]
 
@@ -158,3 +158,53 @@ def test_overview(database: Path) -> None:
     assert dict(overview.places)["Lyon"] == 1
     printed = run("overview", "--db", str(database)).stdout
     assert "2 articles from 2 sources" in printed and "Lyon 1" in printed
+
+
+def test_dates_of_every_precision_sort_and_filter_as_days() -> None:
+    from tidings.store.calendar import day_range
+
+    assert day_range("2017-W46") == ("2017-11-13", "2017-11-19")
+    assert day_range("2017-11") == ("2017-11-01", "2017-11-30")
+    assert day_range("2017-Q4") == ("2017-10-01", "2017-12-31")
+    assert day_range("2017-WI") == ("2017-12-01", "2018-02-28")
+    assert day_range("199") == ("1990-01-01", "1999-12-31")
+    assert day_range("P2D") is None and day_range("2017-02-30") is None
+
+
+def test_week_dated_events_sit_among_day_dated_ones(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "week.txt").write_text(
+        "Police arrested two smugglers in Gdansk last week, officials said.", encoding="utf-8"
+    )
+    (folder / "day.txt").write_text(
+        "Police arrested a driver in Poznan on Monday, officials said.", encoding="utf-8"
+    )
+    database = tmp_path / "weeks.db"
+    ingest([str(folder)], database, Settings(), published="2017-11-22")
+    with tidings.open(database) as corpus:
+        dates = [event.date for event in corpus.events(type="COERCE")]
+        assert dates == ["2017-11-20", "2017-W46"]  # by the days they cover, latest first
+        assert [e.date for e in corpus.events(type="COERCE", since="2017-11-15")] == [
+            "2017-11-20",
+            "2017-W46",
+        ]
+        assert [e.date for e in corpus.events(type="COERCE", until="2017-11-19")] == ["2017-W46"]
+
+
+def test_odd_database_names_and_old_schemas(tmp_path: Path) -> None:
+    import sqlite3
+
+    from tidings.store.schema import MIGRATIONS, SCHEMA_VERSION, schema_version
+
+    odd = tmp_path / "news #1?.db"
+    ingest([], odd, Settings())
+    with tidings.open(odd) as corpus:
+        assert corpus.counts()["articles"] == 0
+    old = tmp_path / "old.db"
+    connection = sqlite3.connect(old)
+    connection.executescript(MIGRATIONS[0])
+    connection.execute("PRAGMA user_version = 1")
+    connection.close()
+    with tidings.open(old) as corpus:  # brought up to date on opening
+        assert corpus.events() == [] and schema_version(corpus.connection) == SCHEMA_VERSION

@@ -151,6 +151,9 @@ def test_stored_facts_match_analyze(tmp_path: Path) -> None:
         "SELECT type, date FROM events WHERE trigger LIKE 'arrest%'"
     ).fetchone()
     assert (event_type, date) == ("COERCE", None)  # no publication date: never a guess
+    (who, what) = connection.execute("SELECT who, what FROM main_events").fetchone()
+    assert who and what
+    assert connection.execute("SELECT COUNT(*) FROM actor_mentions").fetchone()[0] > 0
     hits = connection.execute(
         "SELECT articles.title FROM articles "
         "JOIN articles_fts ON articles.rowid = articles_fts.rowid "

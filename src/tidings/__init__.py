@@ -1,7 +1,8 @@
 """tidings: turn news articles into structured, evidence-backed facts.
 
 ``tidings.open("news.db")`` opens a database made by ``tidings ingest`` for queries
-(:class:`tidings.store.queries.Corpus`): ``search``, ``events``, ``quotes``, ``places``.
+(:class:`tidings.store.queries.Corpus`): ``search``, ``events``, ``stories``, ``quotes``,
+``places``, ``articles``, ``overview``, ``counts``.
 """
 
 from __future__ import annotations

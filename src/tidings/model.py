@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 QuoteKind = Literal["direct", "indirect"]
+HAPPENED_MODALITIES = ("asserted", "reported")  # an event said to have happened
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -202,6 +203,11 @@ class Event:
     killed: int | None = None
     injured: int | None = None
     confidence: float | None = None
+
+    @property
+    def happened(self) -> bool:
+        """Said to have happened: asserted or reported, and not negated."""
+        return not self.negated and self.modality in HAPPENED_MODALITIES
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -68,6 +68,8 @@ def main() -> None:
       tidings analyze article.txt
       tidings analyze https://example.com/news/story.html --format json
       cat story.txt | tidings analyze - --published 2017-11-13
+      tidings ingest news/ --db news.db
+      tidings events --type ASSAULT --country KR --db news.db
       tidings eval 5w1h --dataset ../shared/eval/5w1h/giveme5w1h-train
       tidings gazetteer build
     """

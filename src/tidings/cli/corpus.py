@@ -54,14 +54,17 @@ def ingest_command(
 ) -> None:
     """Read, analyse and store articles; a second run adds only what is new.
 
-    SOURCE is anything `tidings analyze` reads: files, folders, JSON Lines or CSV tables,
-    URLs. Each article is stored once (by its text) with every fact tidings finds; a failed
-    input is recorded in the database's errors table and the rest go on.
+    SOURCE is anything `tidings analyze` reads: files, folders, quoted patterns, JSON Lines
+    or CSV tables, RSS/Atom feeds, WARC archives, .urls lists, URLs. Each article is stored
+    once (by its text) with every fact tidings finds, near-copies linked to their original,
+    reports of one event grouped into a story; a failed input is recorded in the database's
+    errors table and the rest go on.
 
     \b
     Examples:
       tidings ingest news/ --db news.db
-      tidings ingest articles.jsonl feeds.csv --workers 4
+      tidings ingest articles.jsonl https://example.org/feed.rss --workers 4
+      tidings ingest 'crawl/**/*.warc.gz' --db crawl.db
       tidings ingest --sample --db demo.db
       tidings ingest --retry-failed --db news.db
     """
@@ -74,11 +77,14 @@ def ingest_command(
     with Activity(errors, "ingesting", total=total, rate=True) as activity:
 
         def progress(summary: IngestSummary) -> None:
-            done = summary.read + summary.failed
+            done = summary.done
             activity.update(done, None if total is None else max(total, done))
 
         def failed(error: InputError) -> None:
             print_error(errors, error)  # printed above the progress line
+
+        def building(path: Path) -> None:
+            errors.print(f"building the offline gazetteer at {path} (once, about 20 s)")
 
         try:
             summary = ingest(
@@ -90,6 +96,7 @@ def ingest_command(
                 retry_failed=retry_failed,
                 on_error=failed,
                 on_article=progress,
+                on_build=building,
             )
         except (ModelError, GazetteerError, ConfigError, StoreError) as error:
             print_error(errors, error)

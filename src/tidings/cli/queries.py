@@ -1,4 +1,5 @@
-"""``tidings search | events | quotes | places | export``: read a database made by ingest."""
+"""``tidings search | events | stories | quotes | places | overview | export``: read a
+database made by ingest."""
 
 from __future__ import annotations
 
@@ -167,7 +168,11 @@ def quotes_command(
       tidings quotes --text ceasefire --format json
     """
     with _open(database) as corpus:
-        rows = corpus.quotes(speaker=speaker, text=text, limit=limit)
+        try:
+            rows = corpus.quotes(speaker=speaker, text=text, limit=limit)
+        except StoreError as error:
+            print_error(stderr_console(), error)
+            sys.exit(2)
     _show(rows, ("published", "speaker", "text"), output_format)
 
 
@@ -225,7 +230,7 @@ def _count(number: int, word: str, plural: str | None = None) -> str:
     type=click.Choice(EXPORT_FORMATS),
     default="jsonl",
     show_default=True,
-    help="geojson: events and places as points; parquet needs pyarrow (tidings[parquet]).",
+    help="geojson: events and places as points; parquet needs pyarrow (pip install pyarrow).",
 )
 @click.option(
     "--out",

@@ -1,2 +1,2 @@
-"""The corpus stage: work over many articles at once, such as finding near-duplicates
-(:mod:`tidings.corpus.dedup`)."""
+"""The corpus stage: near-duplicate articles (:mod:`.dedup` signatures and LSH, :mod:`.copies`
+in the database) and the rules of stories and canonical events (:mod:`.stories`)."""

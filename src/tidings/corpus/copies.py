@@ -5,8 +5,9 @@ large the corpus grows (no comparison of all pairs).
 An article whose estimated similarity to a stored one reaches
 :data:`tidings.corpus.dedup.THRESHOLD` (0.8) is a copy: a syndicated version, an update, a
 re-post with a new byline. It is stored and keeps all its facts, with ``duplicate_of`` the
-original (the copied article's own original when that was a copy too) and its
-``similarity``, so stories and event counts can count it once.
+original (the copied article's own original when that was a copy too) and ``similarity``
+the estimate against the stored article it matched best (which may itself be a copy), so
+stories and event counts can count it once.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def find_original(
             continue
         score = similarity(signature, from_bytes(stored[0]))
         original = stored[1] or candidate
-        if score >= THRESHOLD and (best is None or (score, -len(original)) > (best[1], 0)):
+        if score >= THRESHOLD and (best is None or score > best[1]):
             best = (original, score)
     return best
 

@@ -162,9 +162,10 @@ def find_dates(doc: Doc, published: str | None) -> tuple[DateMention, ...]:
     taken = [False] * (len(text) + 1)
     for start, end in candidates:
         taken[start:end] = [True] * (end - start)
-    for start, end in extra_spans(text):
-        if not any(taken[start:end]):
+    for start, end in sorted(extra_spans(text), key=lambda span: span[0] - span[1]):
+        if not any(taken[start:end]):  # longest first: "Easter Monday", not also "Monday"
             candidates.append((start, end))
+            taken[start:end] = [True] * (end - start)
     candidates = _joined(text, sorted(candidates), anchor)
     found = _read_all(doc, text, candidates, anchor, {})
     named = [

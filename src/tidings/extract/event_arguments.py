@@ -29,13 +29,13 @@ __all__ = ["Participants", "participants"]
 
 TARGET_PREPOSITIONS = frozenset({"on", "at", "upon", "against", "toward", "towards", "into"})
 WITH_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-SELF_MOVING = frozenset({"DEFECT", "FLEE"})
+SELF_MOVING = frozenset({"DEFECT", "FLEE"})  # whoever defects or flees moves themselves
 # Nouns whose possessor is who it was done to: "his arrest", "Blagojevich's sentence".
 PATIENT_NOUNS = frozenset(
     """arrest detention capture imprisonment deportation extradition expulsion sentence
     conviction release rescue evacuation kidnapping abduction execution assassination killing
     murder death trial prosecution indictment""".split()
-)  # whoever defects or flees moves themselves
+)
 ORDER_VERBS = frozenset(
     "order instruct command tell direct force authorise authorize urge ask compel".split()
 )

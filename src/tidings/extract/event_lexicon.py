@@ -101,7 +101,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
     agents: dict[str, str] = {}
-    seen: set[tuple[str, bool]] = set()
+    seen: set[tuple[tuple[str, ...], bool]] = set()
     for origin, entry in entries:
         type_name = entry.get("type")
         if type_name not in types:
@@ -114,9 +114,9 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         for noun, key in ((False, "verbs"), (True, "nouns")):
             for phrase in _strings(entry, key, origin):
                 words = tuple(phrase.lower().split())
-                if not words or (phrase, noun) in seen:
+                if not words or (words, noun) in seen:
                     continue
-                seen.add((phrase, noun))
+                seen.add((words, noun))
                 trigger = Trigger(
                     type_name, words, noun, mode, entry.get("acled"), unless, needs_target
                 )

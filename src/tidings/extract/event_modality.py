@@ -8,7 +8,8 @@ modality, the first that applies:
     ordered       the infinitive of an order ("are instructed to shoot", "orders to fire");
     intended      the infinitive of an attempt, plan or wish ("attempting to cross", "plans
                   to visit"), or a verb with "will" ("will meet");
-    hypothetical  a modal (could, may, might, would, should), an "if"/"unless" clause, or a
+    hypothetical  a modal (could, may, might, would, should, can, must; not when negated:
+                  "could not agree" did not happen), an "if"/"unless" clause, or a
                   noun of fear or risk above it ("fears of another missile launch");
     generic       a habit or a kind of event rather than one occurrence: a frequency ("every
                   year", "often"), the present simple with a bare plural or counted subject
@@ -16,7 +17,9 @@ modality, the first that applies:
                   "is common/rare/dangerous ...", an infinitive under such an adjective ("it
                   is unusual for a North Korean to cross"); headlines are exempt (their
                   present tense reports the past);
-    reported      inside a quote with a speaker (see ``reported_by``);
+    reported      inside a quote (``reported_by`` its speaker, when it has one), or under
+                  an accusation or claim ("accused of defrauding": ``reported_by`` who
+                  accuses), set by :mod:`tidings.extract.events`;
     asserted      otherwise.
 """
 
@@ -26,7 +29,6 @@ from spacy.tokens import Token
 
 __all__ = ["is_negated", "modality"]
 
-NEGATIONS = frozenset({"not", "n't", "never", "no", "without", "neither", "nor"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "deny"})
 ORDER_WORDS = frozenset(
     "order instruct command tell direct authorise authorize compel force orders instructions "

@@ -51,7 +51,16 @@ from tidings.extract.event_scene import (
     place_rank,
     place_tokens,
 )
-from tidings.model import Actor, DateMention, Entity, Event, Place, Quote, Span
+from tidings.model import (
+    HAPPENED_MODALITIES,
+    Actor,
+    DateMention,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Span,
+)
 from tidings.nlp import doc_text
 
 __all__ = ["find_events", "with_place_ids"]
@@ -61,7 +70,7 @@ DEFINITE = frozenset({"the", "this", "that"})
 OTHER_ONE = frozenset(
     "such another last previous first next other similar earlier separate new second".split()
 )
-ASSERTED = ("asserted", "reported")
+ASSERTED = HAPPENED_MODALITIES
 MOVEMENT_TYPES = frozenset({"DEFECT", "FLEE", "MOBILIZE"})
 LEAD_SENTENCES = 3
 

@@ -105,7 +105,7 @@ def _lead_end(sentences: list[SpacySpan], title_end: int, size: int = 2) -> int:
 
 
 def _main(events: Sequence[Event], title_end: int, lead_end: int) -> Event | None:
-    happened = [e for e in events if e.modality in ("asserted", "reported") and not e.negated]
+    happened = [e for e in events if e.happened]
     if not happened:
         return None
     types = Counter(e.type for e in happened)

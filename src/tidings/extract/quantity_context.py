@@ -345,7 +345,7 @@ def _count_noun(doc: Doc, anchor: Token) -> str | None:
         node = node.head  # "from 14 to 31": to -> from -> rose
         if node.head.pos_ == "ADP":
             node = node.head
-    if node is anchor and anchor.dep_ not in ("attr", "dobj"):
+    if node.i == anchor.i and anchor.dep_ not in ("attr", "dobj"):
         return None
     head = node.head
     candidates = [head, *(child for child in head.children if child.dep_ in ("nsubj", "dobj"))]

@@ -170,7 +170,7 @@ def _according_clause(
     )
     head = according.head
     phrase_end = according.doc[according.i + 1].right_edge.i
-    if head.i < according.i and head is not according:
+    if head.i < according.i:
         first, last = head.left_edge.i, according.i - 1
     elif head.i > according.i and is_verb(head):
         first, last = head.left_edge.i, head.right_edge.i

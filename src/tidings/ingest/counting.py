@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from tidings.ingest.feeds import FEED_SUFFIXES
 from tidings.ingest.tables import is_table
+from tidings.ingest.urls import URL_LIST_SUFFIXES
+from tidings.ingest.warc import ARCHIVE_SUFFIXES
 
 __all__ = ["estimate_articles"]
 
@@ -23,9 +26,13 @@ def estimate_articles(sources: Iterable[str]) -> int | None:
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            files = [p for p in sorted(path.rglob("*")) if p.is_file()]
-            hidden = [p for p in files if any(part.startswith(".") for part in p.parts)]
-            counts = [_file(p) for p in files if p not in hidden and _known(p)]
+            files = [
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            counts = [_file(p) for p in files if _known(p)]
             if any(count is None for count in counts) or any(_unknown(p) for p in files):
                 return None
             total += sum(count or 0 for count in counts)
@@ -47,7 +54,7 @@ def _known(path: Path) -> bool:
 def _unknown(path: Path) -> bool:
     """A file a folder read would take but that cannot be counted (feeds, archives)."""
     name = path.name.lower()
-    return name.endswith((".xml", ".rss", ".atom", ".urls", ".warc", ".warc.gz"))
+    return name.endswith((".xml", *FEED_SUFFIXES, *URL_LIST_SUFFIXES, *ARCHIVE_SUFFIXES))
 
 
 def _file(path: Path) -> int | None:

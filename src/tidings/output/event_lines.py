@@ -11,16 +11,11 @@ simply said to have happened.
 from __future__ import annotations
 
 from tidings.extract.actor_roles import load_roles
-from tidings.model import Actor, Event, Facts, Place
+from tidings.model import HAPPENED_MODALITIES, Actor, Event, Facts, Place
 
-__all__ = ["actor_label", "event_line", "event_note", "happened"]
+__all__ = ["actor_label", "event_line", "event_note"]
 
 SIDE = "→"
-
-
-def happened(event: Event) -> bool:
-    """Said to have happened: asserted or reported, and not negated."""
-    return not event.negated and event.modality in ("asserted", "reported")
 
 
 def actor_label(actor: Actor) -> str:
@@ -51,7 +46,7 @@ def event_note(event: Event, facts: Facts) -> str:
     notes = []
     if event.negated:
         notes.append("did not happen")
-    if event.modality not in ("asserted", "reported"):
+    if event.modality not in HAPPENED_MODALITIES:
         notes.append(event.modality)
     if event.reported_by in actors:
         notes.append(f"according to {actor_label(actors[event.reported_by])}")

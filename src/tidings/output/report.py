@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tidings.model import Entity, Facts, MainEvent, Place, Quantity, Quote
-from tidings.output.event_lines import event_line, event_note, happened
+from tidings.output.event_lines import event_line, event_note
 
 ENTITY_HEADINGS = {
     "PERSON": "People",
@@ -99,8 +99,8 @@ def _events(facts: Facts) -> list[RenderableType]:
     """What happened, in the article's order; then, set apart, what did not happen or was
     only feared, ordered, intended or typical."""
     items: list[RenderableType] = []
-    others = [event for event in facts.events if not happened(event)]
-    for group in ([e for e in facts.events if happened(e)], others):
+    others = [event for event in facts.events if not event.happened]
+    for group in ([e for e in facts.events if e.happened], others):
         if group is others and others:
             items.append(Text("Not happened, or not one occurrence:", style="bold"))
         table = Table.grid(padding=(0, 1))

@@ -89,7 +89,8 @@ def _parquet(rows: Sequence[Any], path: Path) -> None:
         parquet = importlib.import_module("pyarrow.parquet")
     except ImportError:
         raise ImportError(
-            "Parquet export needs pyarrow: pip install 'tidings[parquet]' (or pyarrow)"
+            "Parquet export needs pyarrow: pip install pyarrow (in a checkout: "
+            ".venv/bin/pip install -e '.[parquet]')"
         ) from None
     table = arrow.Table.from_pylist([_plain(row) for row in rows])
     parquet.write_table(table, path)

@@ -3,7 +3,9 @@
 ``analyze_everywhere(articles, settings, workers=N)`` runs the spaCy pipeline and every
 extractor in ``N`` worker processes (each loads the model and opens the gazetteer once) and
 yields the results in the order the articles came, a few batches ahead at most, so memory
-stays flat however many articles there are. With one worker everything runs in this process.
+stays flat however many articles there are. A worker that dies (killed for memory) costs the
+batches it held, reported as failed, and a fresh pool takes the rest. With one worker
+everything runs in this process.
 Workers never open the database: the caller writes what they hand back.
 """
 
@@ -11,8 +13,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from tidings.errors import AnalysisError, InputError
@@ -34,20 +37,44 @@ def analyze_everywhere(
         yield from _analyze_here(articles, settings)
         return
     open_geocoder(settings)  # build the gazetteer once here, not in every worker
-    context = multiprocessing.get_context("spawn")
     batches = _batches(articles, settings.batch_size)
+    while True:  # a pool per run, and a fresh one after a worker dies
+        finished = yield from _run_pool(batches, settings, workers)
+        if finished:
+            return
+
+
+def _run_pool(
+    batches: Iterator[list[Article]], settings: Settings, workers: int
+) -> Generator[Result, None, bool]:
+    """Analyse batches until there are no more (True) or a worker process died (False: the
+    batches it held are reported as failed, the rest are left for a new pool)."""
+    context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_warm, initargs=(settings,)
     ) as pool:
-        pending: deque[Future[list[Result]]] = deque()
+        pending: deque[tuple[list[Article], Future[list[Result]]]] = deque()
         for batch in islice(batches, workers * AHEAD):
-            pending.append(pool.submit(_analyze_batch, batch, settings))
+            pending.append((batch, pool.submit(_analyze_batch, batch, settings)))
         while pending:
-            done = pending.popleft().result()
+            batch, future = pending.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                yield from _lost(batch)
+                for held, _ in pending:
+                    yield from _lost(held)
+                return False
             following = next(batches, None)
             if following is not None:
-                pending.append(pool.submit(_analyze_batch, following, settings))
+                pending.append((following, pool.submit(_analyze_batch, following, settings)))
             yield from done
+    return True
+
+
+def _lost(batch: list[Article]) -> Iterator[Result]:
+    reason = "a worker process died while analysing it (out of memory?); try it again"
+    return (AnalysisError(article.origin, reason) for article in batch)
 
 
 def _analyze_here(articles: Iterable[Article], settings: Settings) -> Iterator[Result]:

@@ -1,2 +1,4 @@
-"""The tidings database: SQLite tables of articles and their facts (:mod:`.schema`), one
-writer (:mod:`.writer`), ingest from sources (:mod:`.ingestion`)."""
+"""The tidings database: SQLite tables of articles and their facts (:mod:`.schema`, dates as
+calendar days by :mod:`.calendar`), one writer (:mod:`.writer`) that also keeps stories and
+canonical events (:mod:`.stories`), ingest from sources (:mod:`.ingestion`), and the read
+side (:mod:`.queries`, with :mod:`.event_queries` and the row types of :mod:`.rows`)."""

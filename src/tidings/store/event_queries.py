@@ -1,26 +1,35 @@
 """Listing events from a large database quickly, for :meth:`tidings.store.queries.Corpus.events`.
 
-Real-world events (the default) are read from ``canonical_events``, latest date first, so a
-listing walks the date index and stops after ``limit`` rows instead of sorting every match;
+Real-world events (the default) are read from ``canonical_events``, latest first by the
+calendar days their dates cover (``date_last``, so weeks, months and days sort together),
+so a listing walks that index and stops after ``limit`` rows instead of sorting every match;
 filters on other columns are checked on the way (their indexes deliberately not used, with
 ``+column``, so the planner keeps the date order). Each row shown is the event's earliest
 mention, fetched for those rows only. ``mentions`` lists every mention the same way, from
 ``events``; it is also how events that did not happen (``everything``) are listed, as those
-have no canonical event.
+have no canonical event. Date filters take any date value ("2017-11" means all of
+November): an event is kept when the days it covers reach into the range.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from dataclasses import dataclass, fields
 from typing import Any
 
+from tidings.model import HAPPENED_MODALITIES
+from tidings.store.calendar import day_range
 from tidings.store.rows import EventRow
 
 __all__ = ["EventFilters", "list_events"]
 
-HAPPENED = "e.negated = 0 AND e.modality IN ('asserted', 'reported')"
+HAPPENED = (
+    "e.negated = 0 AND e.modality IN ("
+    + ", ".join(f"'{modality}'" for modality in HAPPENED_MODALITIES)
+    + ")"
+)
 EVENT_SELECT = """
 SELECT e.article_id AS article_id, e.id AS id, e.type AS type, e.mode AS mode,
        e.trigger AS trigger, e.date AS date, e.date_precision AS date_precision,
@@ -37,6 +46,8 @@ LEFT JOIN actors a ON a.article_id = e.article_id AND a.id = e.actor_id
 LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
 """
+NAMES = [field.name for field in fields(EventRow)]
+CANONICAL = NAMES.index("canonical_id")
 CODE = re.compile(r"^[A-Za-z]{3}(?:[A-Za-z]{3})*$")
 MENTION_ACTORS = (
     "EXISTS (SELECT 1 FROM events m JOIN actors n ON n.article_id = m.article_id "
@@ -70,22 +81,56 @@ def list_events(
     if mentions or everything:
         return _mentions(connection, filters, everything, limit)
     where, values = _canonical_filters(filters)
-    sql = "SELECT c.id FROM canonical_events c" + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY c.date DESC, c.id DESC"
+    chosen = "SELECT c.id FROM canonical_events c" + (
+        " WHERE " + " AND ".join(where) if where else ""
+    )
+    chosen += " ORDER BY c.date_last DESC, c.date_first DESC, c.id DESC"
     if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    ids = [number for (number,) in connection.execute(sql, values)]
-    if not ids:
-        return []
-    marks = ", ".join("?" * len(ids))
+        chosen += f" LIMIT {int(limit)}"
+    # each chosen event shown by its earliest report's mention, with the merged event's date,
+    # place and codes (what all its reports say together)
     rows = connection.execute(
-        f"SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY canonical_id ORDER BY "
-        f"published, article_id, id) AS n FROM ({EVENT_SELECT} WHERE e.canonical_id IN "
-        f"({marks}))) WHERE n = 1",
-        ids,
+        f"WITH chosen(id) AS ({chosen}) "
+        "SELECT * FROM (SELECT mention.*, ROW_NUMBER() OVER (PARTITION BY mention.canonical_id "
+        "ORDER BY mention.published IS NULL, mention.published, mention.article_id, "
+        f"mention.id) AS n FROM ({EVENT_SELECT} JOIN chosen ON chosen.id = e.canonical_id) "
+        "AS mention) WHERE n = 1",
+        values,
     ).fetchall()
-    by_id = {row[23]: row for row in rows}
-    return [_row(by_id[number]) for number in ids if number in by_id]
+    merged = {
+        number: (date, precision, place, country, actor, target)
+        for number, date, precision, place, country, actor, target in connection.execute(
+            f"WITH chosen(id) AS ({chosen}) SELECT c.id, c.date, c.date_precision, "
+            "c.place_name, c.country, c.actor_code, c.target_code FROM canonical_events c "
+            "JOIN chosen ON chosen.id = c.id",
+            values,
+        )
+    }
+    by_id = {row[CANONICAL]: row for row in rows}
+    return [
+        _merged_row(by_id[number], merged[number])
+        for number in _chosen_order(connection, chosen, values)
+        if number in by_id
+    ]
+
+
+def _chosen_order(connection: sqlite3.Connection, chosen: str, values: list[Any]) -> list[int]:
+    """The chosen canonical events' ids, in listing order."""
+    return [number for (number,) in connection.execute(chosen, values)]
+
+
+def _merged_row(row: tuple[Any, ...], merged: tuple[Any, ...]) -> EventRow:
+    event = _row(row)
+    date, precision, place, country, actor, target = merged
+    return dataclasses.replace(
+        event,
+        date=date or event.date,
+        date_precision=precision if date else event.date_precision,
+        place=place or event.place,
+        country=country or event.country,
+        actor_code=actor or event.actor_code,
+        target_code=target or event.target_code,
+    )
 
 
 def _canonical_filters(filters: EventFilters) -> tuple[list[str], list[Any]]:
@@ -114,11 +159,11 @@ def _canonical_filters(filters: EventFilters) -> tuple[list[str], list[Any]]:
         where.append("+c.place_name LIKE ?")
         values.append(f"%{filters.place}%")
     if filters.since:
-        where.append("c.date >= ?")
-        values.append(filters.since)
+        where.append("c.date_last >= ?")
+        values.append(_first(filters.since))
     if filters.until:
-        where.append("c.date <= ? || 'z'")  # "2017-11" keeps its days
-        values.append(filters.until)
+        where.append("c.date_first <= ?")
+        values.append(_last(filters.until))
     if filters.story is not None:
         where.append("c.story_id = ?")
         values.append(filters.story)
@@ -148,11 +193,11 @@ def _mentions(
         where.append("(p.name LIKE ? OR p.text LIKE ?)")
         values += [f"%{filters.place}%", f"%{filters.place}%"]
     if filters.since:
-        where.append("e.date >= ?")
-        values.append(filters.since)
+        where.append("e.date_last >= ?")
+        values.append(_first(filters.since))
     if filters.until:
-        where.append("e.date <= ? || 'z'")
-        values.append(filters.until)
+        where.append("e.date_first <= ?")
+        values.append(_last(filters.until))
     if filters.story is not None:
         where.append("ar.story_id = ?")
         values.append(filters.story)
@@ -160,14 +205,25 @@ def _mentions(
         where.append("c.sources >= ?")
         values.append(filters.min_sources)
     sql = EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY e.date DESC, e.article_id, e.id"
+    sql += " ORDER BY e.date_last DESC, e.date_first DESC, e.article_id, e.id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [_row(row) for row in connection.execute(sql, values)]
 
 
+def _first(value: str) -> str:
+    """The first day of a date given as a filter ("2017-11" is "2017-11-01")."""
+    span = day_range(value)
+    return span[0] if span else value
+
+
+def _last(value: str) -> str:
+    """The last day of a date given as a filter ("2017-11" is "2017-11-30")."""
+    span = day_range(value)
+    return span[1] if span else value
+
+
 def _row(row: tuple[Any, ...]) -> EventRow:
-    names = [field.name for field in fields(EventRow)]
-    values = dict(zip(names, row[: len(names)], strict=True))
+    values = dict(zip(NAMES, row[: len(NAMES)], strict=True))
     values["negated"] = bool(values["negated"])
     return EventRow(**values)

@@ -6,20 +6,23 @@ it (so a second run costs a read, not an analysis), analyses the rest on ``worke
 processes (:mod:`tidings.runners.local`) and writes each article with all its facts in one
 transaction (:class:`tidings.store.writer.Writer`). A failed input is recorded in ``errors``
 with the source to read again (``retry_failed`` reads those sources once more) and the run
-goes on. The summary counts what was read, written, already there and failed.
+goes on; a database that cannot be written (locked by another ingest, a full disk) ends it
+with a StoreError. The summary counts what was read, written, already there and failed.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tidings.errors import InputError
+from tidings.errors import AnalysisError, InputError, StoreError
 from tidings.ingest import read
 from tidings.ingest.polite import PoliteFetcher
 from tidings.model import Article, Facts
+from tidings.pipeline import open_geocoder
 from tidings.runners.local import analyze_everywhere
 from tidings.settings import Settings
 from tidings.store.schema import connect
@@ -33,11 +36,17 @@ class IngestSummary:
     """What one ingest did."""
 
     read: int = 0  # articles read from the sources
+    unreadable: int = 0  # inputs (or rows, entries, records) that could not be read
     new: int = 0  # written to the database, copies included
     copies: int = 0  # of those, near-duplicates of a stored article (linked to it)
     duplicates: int = 0  # the same text was stored already
-    failed: int = 0  # inputs (or table rows) that could not be read or analysed
+    failed: int = 0  # could not be read or analysed (unreadable included)
     seconds: float = 0.0
+
+    @property
+    def done(self) -> int:
+        """Inputs dealt with so far: read (stored, skipped or failed in analysis) or not."""
+        return self.read + self.unreadable
 
 
 def ingest(
@@ -50,10 +59,13 @@ def ingest(
     retry_failed: bool = False,
     on_error: Callable[[InputError], None] | None = None,
     on_article: Callable[[IngestSummary], None] | None = None,
+    on_build: Callable[[Path], None] | None = None,
 ) -> IngestSummary:
     """Ingest ``sources`` into ``database``; ``on_error`` hears of each failure as it
-    happens, ``on_article`` of each article done (for progress)."""
+    happens, ``on_article`` of each article done (for progress), ``on_build`` that the
+    gazetteer is being built first (once, about 20 s)."""
     started = time.perf_counter()
+    open_geocoder(settings, on_build)
     connection = connect(database)
     writer = Writer(connection)
     summary = IngestSummary()
@@ -69,7 +81,11 @@ def ingest(
     def fresh() -> Iterator[Article]:
         for source, item in _items(names, settings, published):
             if isinstance(item, InputError):
+                summary.unreadable += 1
                 failed(item, source)
+                continue
+            if item is None:  # the source was read without failing as a whole
+                writer.clear_error(source)
                 continue
             summary.read += 1
             if writer.has(item.id):
@@ -83,11 +99,18 @@ def ingest(
     try:
         for result in analyze_everywhere(fresh(), settings, workers=workers):
             if isinstance(result, Facts):
-                written = writer.write(result)
+                source = source_of.pop(result.article.origin, result.article.origin)
+                try:
+                    written = writer.write(result)
+                except sqlite3.Error as error:  # locked, full disk: nothing more can be stored
+                    raise StoreError(f"{database}: cannot write to it ({error})") from None
+                except Exception as error:  # one article's bug must not end the ingest
+                    reason = f"storing failed ({type(error).__name__}: {error}); please report this"
+                    failed(AnalysisError(result.article.origin, reason), source)
+                    continue
                 summary.new += written != "known"
                 summary.copies += written == "copy"
                 summary.duplicates += written == "known"
-                source_of.pop(result.article.origin, None)
             else:
                 failed(result, source_of.pop(result.origin, result.origin))
             _tell(on_article, summary)
@@ -99,13 +122,19 @@ def ingest(
 
 def _items(
     sources: list[str], settings: Settings, published: str | None
-) -> Iterator[tuple[str, Article | InputError]]:
-    """Each article or error with the source it came from. One polite fetcher serves every
-    source, so the pause between requests to a host and its robots.txt carry over."""
+) -> Iterator[tuple[str, Article | InputError | None]]:
+    """Each article or error with the source it came from, and after a source that did not
+    fail as a whole (a dead URL, an empty folder) a marker, so its old failure is cleared.
+    One polite fetcher serves every source, so the pause between requests to a host and its
+    robots.txt carry over."""
     with PoliteFetcher(settings) as fetcher:
         for source in dict.fromkeys(sources):  # each source once, in order
+            whole = True
             for item in read([source], settings, published=published, fetcher=fetcher):
+                whole = whole and not (isinstance(item, InputError) and item.origin == source)
                 yield source, item
+            if whole:
+                yield source, None
 
 
 def _tell(listener: Callable[[IngestSummary], None] | None, summary: IngestSummary) -> None:

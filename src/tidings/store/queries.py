@@ -27,7 +27,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from tidings.errors import StoreError
 from tidings.store.event_queries import EventFilters, list_events
@@ -40,6 +39,13 @@ from tidings.store.rows import (
     QuoteRow,
     Rows,
     StoryRow,
+)
+from tidings.store.schema import (
+    SCHEMA_VERSION,
+    add_functions,
+    connect,
+    schema_version,
+    table_names,
 )
 
 __all__ = ["Corpus"]
@@ -56,10 +62,25 @@ class Corpus:
         if not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (make one with tidings ingest)")
         try:
-            self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self.connection = self._open()
+            version = schema_version(self.connection)
+            if version < SCHEMA_VERSION:  # made by an older tidings: bring it up to date
+                self.connection.close()
+                connect(self.path).close()
+                self.connection = self._open()
+            elif version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: made by a newer tidings (schema {version}; this one "
+                    f"knows up to {SCHEMA_VERSION}): upgrade tidings to read it"
+                )
             self.connection.execute("SELECT 1 FROM articles LIMIT 1")
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a tidings database ({error})") from None
+
+    def _open(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
+        add_functions(connection)
+        return connection
 
     def close(self) -> None:
         self.connection.close()
@@ -174,7 +195,11 @@ class Corpus:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY ar.published DESC, q.article_id, q.n"
         )
-        return Rows(QuoteRow(**_named(QuoteRow, row)) for row in self._limited(sql, values, limit))
+        try:
+            found = self._limited(sql, values, limit)
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"cannot search quotes for {text!r}: {error}") from None
+        return Rows(QuoteRow(**_named(QuoteRow, row)) for row in found)
 
     def places(self, *, country: str | None = None, limit: int | None = 100) -> Rows[PlaceRow]:
         """Resolved places, most named first."""
@@ -189,30 +214,18 @@ class Corpus:
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        names = [
-            name
-            for (name,) in self.connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
-                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            )
-        ]
         return {
             name: self.connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
-            for name in names
+            for name in table_names(self.connection)
         }
 
     def overview(self, *, top: int = 5) -> Overview:
         """How many articles and events, over which dates, and the commonest of each kind."""
         execute = self.connection.execute
-        articles, first, last = execute(
-            "SELECT COUNT(*), MIN(published), MAX(published) FROM articles"
+        articles, sources, first, last = execute(
+            "SELECT COUNT(*), COUNT(DISTINCT publisher), MIN(published), MAX(published) "
+            "FROM articles"
         ).fetchone()
-        sources = len(
-            {
-                source or urlsplit(url or "").hostname or origin
-                for source, url, origin in execute("SELECT source, url, origin FROM articles")
-            }
-        )
         (events,) = execute("SELECT COUNT(*) FROM canonical_events").fetchone()
         types = execute(
             "SELECT type, COUNT(*) FROM canonical_events "

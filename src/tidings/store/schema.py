@@ -3,7 +3,9 @@
 ``connect(path)`` opens (creating if needed) a tidings database in WAL mode and brings its
 schema up to :data:`SCHEMA_VERSION` with the migrations below, each applied once, in order,
 inside a transaction; ``PRAGMA user_version`` records how far a file has come. A file made by
-a newer tidings is refused rather than guessed at.
+a newer tidings is refused rather than guessed at. Migrations add what later versions keep
+but do not analyse old articles again: articles stored before schema 2 have no signature,
+before schema 3 no story.
 
 Tables (every offset is a Python string index into ``articles.text``, end-exclusive):
 
@@ -11,7 +13,8 @@ articles      one row per distinct text: ``id`` (hash of the whitespace-normalis
               contract's article id), url, source, title, published, language, author,
               origin (what was read), text, ingested_at; minhash (its MinHash signature),
               duplicate_of (the original it copies: a syndicated copy, an update) and
-              similarity (to that original), both null for an original
+              similarity (to the stored article it matched, itself perhaps a copy), both
+              null for an original
 entities      per article: ``id`` (e1 ...), name, type, country (alpha-2)
 mentions      per entity mention: entity_id, start, end, text
 places        per place mention: id (p1 ...), the resolved point and its precision
@@ -19,8 +22,15 @@ dates         per time expression: n, text, start, end, value, type, precision
 quotes        per quote: n, text, span, kind, speaker (name, span, entity), cue
 quantities    per number: n, text, span, value, unit, qualifier, counted
 actors        per actor: id (a1 ...), name, country (alpha-3), role, code, entity_id, plural
-events        per event: id (ev1 ...), type, mode, cameo, acled, trigger, evidence, actor_id,
-              target_id, place_id, date, modality, negated, reported_by, casualties, confidence
+actor_mentions  per mention of an actor: actor_id, start, end, text
+events        per event: id (ev1 ...), type, mode, cameo, acled, trigger (text, start, end),
+              evidence (start, end), actor_id, target_id, place_id, place_source, date,
+              date_precision, date_source, date_span_start/end (the time expression),
+              date_first and date_last (the calendar days the date covers), negated,
+              modality, reported_by, killed, injured, confidence, canonical_id
+focus         per place the article is about: n, name, geonameid, country, lat, lon,
+              precision, score, mentions
+main_events   per article: event_id and who, what, when, where, why, how (text, start, end)
 summaries     per summary sentence: n, start, end
 article_bands the LSH index of the signatures (band, bucket, article_id)
 stories       reports of one real-world event: title (of the first), first and last
@@ -28,9 +38,11 @@ stories       reports of one real-world event: title (of the first), first and l
               ``articles.story_id`` says which story an article is in, ``articles.publisher``
               who published it (source, else the site of the URL)
 story_keys    the features of each story (places, names, actor codes ...), indexed by key
-canonical_events  one per real-world event of a story: type, date, place (GeoNames id or
-              name; place_name its name), country, actor and target codes, mentions (in
-              original reports) and sources; ``events.canonical_id`` links every mention
+canonical_events  one per real-world event of a story: type, date, date_precision,
+              date_first, date_last, place (GeoNames id or name; place_name its name),
+              country, broad (the place is a country or province), actor and target codes,
+              mentions (in original reports) and sources; ``events.canonical_id`` links
+              every mention
 errors        per input that failed: origin, source (what to read again), kind, reason,
               attempts, first_seen, last_seen; a success removes it
 articles_fts  full-text index (FTS5, bm25) over article titles and texts
@@ -43,8 +55,16 @@ import sqlite3
 from pathlib import Path
 
 from tidings.errors import StoreError
+from tidings.store.calendar import day_range
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "connect", "table_names"]
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "add_functions",
+    "connect",
+    "schema_version",
+    "table_names",
+]
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles and the facts of each, full-text search, errors
@@ -275,6 +295,52 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX canonical_events_type_date ON canonical_events(type, date);
     CREATE INDEX events_type_date ON events(type, date);
     """,
+    # 5: dates as calendar days (weeks and quarters sort with days), and the facts the first
+    # schema left out: actor mentions, the date expression of an event, focus, the main event
+    """
+    ALTER TABLE events ADD COLUMN date_first TEXT;
+    ALTER TABLE events ADD COLUMN date_last TEXT;
+    ALTER TABLE events ADD COLUMN date_span_start INTEGER;
+    ALTER TABLE events ADD COLUMN date_span_end INTEGER;
+    UPDATE events SET date_first = first_day(date), date_last = last_day(date);
+    CREATE INDEX events_last ON events(date_last);
+    ALTER TABLE canonical_events ADD COLUMN date_first TEXT;
+    ALTER TABLE canonical_events ADD COLUMN date_last TEXT;
+    UPDATE canonical_events SET date_first = first_day(date), date_last = last_day(date);
+    CREATE INDEX canonical_events_last ON canonical_events(date_last);
+    CREATE INDEX canonical_events_type_last ON canonical_events(type, date_last);
+    CREATE TABLE actor_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        actor_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, actor_id, start)
+    ) WITHOUT ROWID;
+    CREATE TABLE focus (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        n INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        geonameid INTEGER,
+        country TEXT,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        precision TEXT NOT NULL,
+        score REAL NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, n)
+    ) WITHOUT ROWID;
+    CREATE TABLE main_events (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        event_id TEXT,
+        who TEXT, who_start INTEGER, who_end INTEGER,
+        what TEXT, what_start INTEGER, what_end INTEGER,
+        "when" TEXT, when_start INTEGER, when_end INTEGER,
+        "where" TEXT, where_start INTEGER, where_end INTEGER,
+        why TEXT, why_start INTEGER, why_end INTEGER,
+        how TEXT, how_start INTEGER, how_end INTEGER
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -284,6 +350,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        add_functions(connection)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA foreign_keys=ON")
@@ -293,6 +360,28 @@ def connect(path: Path) -> sqlite3.Connection:
     except OSError as error:
         raise StoreError(f"{path}: cannot open it ({error.strerror or error})") from None
     return connection
+
+
+def add_functions(connection: sqlite3.Connection) -> None:
+    """``first_day(value)`` and ``last_day(value)``: the calendar span of a TIMEX3 value."""
+    connection.create_function("first_day", 1, _first_day, deterministic=True)
+    connection.create_function("last_day", 1, _last_day, deterministic=True)
+
+
+def _first_day(value: str | None) -> str | None:
+    span = day_range(value)
+    return span[0] if span else None
+
+
+def _last_day(value: str | None) -> str | None:
+    span = day_range(value)
+    return span[1] if span else None
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """The schema version a database file is at."""
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    return int(version)
 
 
 def table_names(connection: sqlite3.Connection) -> list[str]:

@@ -14,11 +14,13 @@ distinct publishers (``source``, else the site of the URL) behind all of them.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from urllib.parse import urlsplit
 
 from tidings.corpus.stories import (
     JOIN_SHARE,
+    STRONG_PREFIXES,
     WINDOW_DAYS,
     EventKey,
     event_key,
@@ -30,10 +32,16 @@ from tidings.model import Article, Facts
 
 __all__ = ["assign", "publisher"]
 
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
 
 def publisher(article: Article) -> str:
     """Who published an article: its source, else the site of its URL, else its origin."""
-    return article.source or urlsplit(article.url or "").hostname or article.origin
+    try:
+        host = urlsplit(article.url or "").hostname
+    except ValueError:  # "http://[bad/story"
+        host = None
+    return article.source or host or article.origin
 
 
 def assign(connection: sqlite3.Connection, facts: Facts, copy_of: str | None) -> int:
@@ -63,12 +71,13 @@ def assign(connection: sqlite3.Connection, facts: Facts, copy_of: str | None) ->
 def _best_story(
     connection: sqlite3.Connection, keys: dict[str, float], published: str | None
 ) -> int | None:
-    if not keys:
-        return None
-    marks = ", ".join("?" * len(keys))
+    strong = [key for key in keys if key.startswith(STRONG_PREFIXES)]
+    if not strong:
+        return None  # story_score needs a shared place or name
+    marks = ", ".join("?" * len(strong))
     window = ""
-    values: list[object] = list(keys)
-    if published:
+    values: list[object] = list(strong)
+    if published and FULL_DATE.match(published):  # "2017-11" or "2017": no window
         window = (
             " AND (s.last_published IS NULL OR abs(julianday(s.last_published) - "
             "julianday(?)) <= ? OR abs(julianday(s.first_published) - julianday(?)) <= ?)"
@@ -104,14 +113,11 @@ def _new_story(connection: sqlite3.Connection, article: Article) -> int:
 def _merge_events(connection: sqlite3.Connection, facts: Facts, story: int) -> None:
     known = [
         (row[0], EventKey(*row[1:]))
-        for row in connection.execute(
-            "SELECT id, type, date, place, country, broad, actor_code, target_code "
-            "FROM canonical_events WHERE story_id = ?",
-            (story,),
-        )
-    ]
+        for row in connection.execute(f"SELECT id, {KEY_COLUMNS} FROM canonical_events "
+                                      "WHERE story_id = ?", (story,))
+    ]  # fmt: skip
     for event in facts.events:
-        if event.negated or event.modality not in ("asserted", "reported"):
+        if not event.happened:
             continue
         key = event_key(event, facts)
         where = next((p.name for p in facts.places if p.id == event.place), None)
@@ -121,11 +127,22 @@ def _merge_events(connection: sqlite3.Connection, facts: Facts, story: int) -> N
             known.append((match, key))
         else:
             _fill_gaps(connection, match, key, event.date_precision, where)
+            known = [(n, _key_of(connection, n) if n == match else k) for n, k in known]
         connection.execute(
             "UPDATE events SET canonical_id = ? WHERE article_id = ? AND id = ?",
             (match, facts.article.id, event.id),
         )
         _recount(connection, match)
+
+
+KEY_COLUMNS = "type, date, place, country, broad, actor_code, target_code"
+
+
+def _key_of(connection: sqlite3.Connection, number: int) -> EventKey:
+    row = connection.execute(
+        f"SELECT {KEY_COLUMNS} FROM canonical_events WHERE id = ?", (number,)
+    ).fetchone()
+    return EventKey(*row)
 
 
 def _new_event(
@@ -136,11 +153,11 @@ def _new_event(
     place_name: str | None,
 ) -> int:
     cursor = connection.execute(
-        "INSERT INTO canonical_events (story_id, type, date, date_precision, place, "
-        "place_name, country, broad, actor_code, target_code, mentions, sources) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
-        (story, key.type, key.date, precision, key.place, place_name, key.country, key.broad,
-         key.actor, key.target),
+        "INSERT INTO canonical_events (story_id, type, date, date_precision, date_first, "
+        "date_last, place, place_name, country, broad, actor_code, target_code, mentions, "
+        "sources) VALUES (?, ?, ?, ?, first_day(?), last_day(?), ?, ?, ?, ?, ?, ?, 0, 0)",
+        (story, key.type, key.date, precision, key.date, key.date, key.place, place_name,
+         key.country, key.broad, key.actor, key.target),
     )  # fmt: skip
     return int(cursor.lastrowid or 0)
 
@@ -154,19 +171,25 @@ def _fill_gaps(
 ) -> None:
     """What the canonical event does not know yet, this mention may say (a finer date or
     place, an actor)."""
+    finer_date = ":date != '' AND (date IS NULL OR length(date) < length(:date))"
+    # a place where there was none, or a finer one inside a country or province
+    finer_place = ":place IS NOT NULL AND (place IS NULL OR (broad AND NOT :broad))"
     connection.execute(
         "UPDATE canonical_events SET "
-        "date = CASE WHEN date IS NULL OR length(date) < length(?) THEN ? ELSE date END, "
-        "date_precision = CASE WHEN date IS NULL OR length(date) < length(?) THEN ? "
-        "ELSE date_precision END, "
-        "place_name = CASE WHEN place IS NULL OR (broad AND NOT ?) THEN ? ELSE place_name END, "
-        "place = CASE WHEN place IS NULL OR (broad AND NOT ?) THEN ? ELSE place END, "
-        "country = COALESCE(country, ?), "
-        "broad = CASE WHEN place IS NULL OR (broad AND NOT ?) THEN ? ELSE broad END, "
-        "actor_code = COALESCE(actor_code, ?), target_code = COALESCE(target_code, ?) "
-        "WHERE id = ?",
-        (key.date or "", key.date, key.date or "", precision, key.broad, place_name, key.broad,
-         key.place, key.country, key.broad, key.broad, key.actor, key.target, number),
+        f"date = CASE WHEN {finer_date} THEN :date ELSE date END, "
+        f"date_precision = CASE WHEN {finer_date} THEN :precision ELSE date_precision END, "
+        f"date_first = CASE WHEN {finer_date} THEN first_day(:date) ELSE date_first END, "
+        f"date_last = CASE WHEN {finer_date} THEN last_day(:date) ELSE date_last END, "
+        f"place_name = CASE WHEN {finer_place} THEN :place_name ELSE place_name END, "
+        f"broad = CASE WHEN {finer_place} THEN :broad ELSE broad END, "
+        f"place = CASE WHEN {finer_place} THEN :place ELSE place END, "
+        "country = COALESCE(country, :country), actor_code = COALESCE(actor_code, :actor), "
+        "target_code = COALESCE(target_code, :target) WHERE id = :id",
+        {
+            "date": key.date or "", "precision": precision, "place": key.place,
+            "broad": key.broad, "place_name": place_name, "country": key.country,
+            "actor": key.actor, "target": key.target, "id": number,
+        },
     )  # fmt: skip
 
 

@@ -21,13 +21,16 @@ from typing import Any, Literal
 from tidings.corpus.copies import find_original, index_article
 from tidings.corpus.dedup import signature, to_bytes
 from tidings.errors import InputError
-from tidings.model import Facts
+from tidings.model import Facts, Span
+from tidings.store.calendar import day_range
 from tidings.store.stories import assign
 
 __all__ = ["Writer", "Written"]
 
 Clock = Callable[[], datetime]
 Written = Literal["new", "copy", "known"]
+QUESTIONS = ("who", "what", "when", "where", "why", "how")
+PARTS = ("", "_start", "_end")
 
 
 def _now() -> datetime:
@@ -177,18 +180,44 @@ class Writer:
             key,
         )
         self._rows(
+            "actor_mentions",
+            ("actor_id", "start", "end", "text"),
+            [(a.id, m.start, m.end, m.text) for a in facts.actors for m in a.mentions],
+            key,
+        )
+        self._rows(
             "events",
             ("id", "type", "mode", "cameo", "acled", "trigger", "trigger_start", "trigger_end",
              "evidence_start", "evidence_end", "actor_id", "target_id", "place_id",
-             "place_source", "date", "date_precision", "date_source", "negated", "modality",
-             "reported_by", "killed", "injured", "confidence"),
+             "place_source", "date", "date_precision", "date_source", "date_span_start",
+             "date_span_end", "date_first", "date_last", "negated", "modality", "reported_by",
+             "killed", "injured", "confidence"),
             [(e.id, e.type, e.mode, e.cameo, e.acled, e.trigger.text, e.trigger.start,
               e.trigger.end, e.evidence.start, e.evidence.end, e.actor, e.target, e.place,
-              e.place_source, e.date, e.date_precision, e.date_source, e.negated, e.modality,
-              e.reported_by, e.killed, e.injured, e.confidence)
+              e.place_source, e.date, e.date_precision, e.date_source,
+              e.date_span.start if e.date_span else None,
+              e.date_span.end if e.date_span else None, *(day_range(e.date) or (None, None)),
+              e.negated, e.modality, e.reported_by, e.killed, e.injured, e.confidence)
              for e in facts.events],
             key,
         )  # fmt: skip
+        self._rows(
+            "focus",
+            ("n", "name", "geonameid", "country", "lat", "lon", "precision", "score",
+             "mentions"),
+            [(n, f.name, f.geonameid, f.country, f.lat, f.lon, f.precision, f.score, f.mentions)
+             for n, f in enumerate(facts.focus, 1)],
+            key,
+        )  # fmt: skip
+        main = facts.main_event
+        if main is not None:
+            answers = [main.who, main.what, main.when, main.where, main.why, main.how]
+            self._rows(
+                "main_events",
+                ("event_id", *(f"{q}{part}" for q in QUESTIONS for part in PARTS)),
+                [(main.event, *(v for a in answers for v in _span_values(a)))],
+                key,
+            )
         self._rows(
             "summaries",
             ("n", "start", "end"),
@@ -204,3 +233,7 @@ class Writer:
         self.connection.executemany(
             f"INSERT INTO {table} ({names}) VALUES ({marks})", ((key, *row) for row in rows)
         )
+
+
+def _span_values(span: Span | None) -> tuple[str | None, int | None, int | None]:
+    return (span.text, span.start, span.end) if span is not None else (None, None, None)
