@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tidings import open as tidings_open
 from tidings.cli import main
 from tidings.errors import StoreError
 from tidings.ingest import article_from_text
@@ -294,3 +295,18 @@ def test_the_article_count_is_estimated_for_the_time_left(tmp_path: Path) -> Non
     assert estimate_articles(["https://example.org/feed.rss"]) is None
     (folder / "crawl.warc.gz").write_bytes(b"")
     assert estimate_articles([str(folder)]) is None  # an archive cannot be counted cheaply
+
+
+def test_the_first_sample_articles_ingest_cleanly(
+    tmp_path: Path, wikinews: list[dict[str, str]]
+) -> None:
+    import json
+
+    table = tmp_path / "sample.jsonl"
+    table.write_text("".join(json.dumps(row) + "\n" for row in wikinews[:40]), encoding="utf-8")
+    database = tmp_path / "sample.db"
+    summary = ingest([str(table)], database, Settings())
+    assert (summary.new, summary.failed) == (40, 0)
+    with tidings_open(database) as corpus:
+        overview = corpus.overview()
+    assert overview.stories >= 30 and overview.events > 40

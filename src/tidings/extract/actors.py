@@ -163,8 +163,8 @@ class ActorBook:
                     id=ids[root],
                     name=self._name(mentions, entity),
                     mentions=tuple(
-                        Span(start=m.start, end=m.end, text=self.text[m.start : m.end])
-                        for m in mentions
+                        Span(start=start, end=end, text=self.text[start:end])
+                        for start, end in dict.fromkeys((m.start, m.end) for m in mentions)
                     ),
                     country=country,
                     role=role,

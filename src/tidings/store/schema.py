@@ -315,7 +315,7 @@ MIGRATIONS: tuple[str, ...] = (
         start INTEGER NOT NULL,
         "end" INTEGER NOT NULL,
         text TEXT NOT NULL,
-        PRIMARY KEY (article_id, actor_id, start)
+        PRIMARY KEY (article_id, actor_id, start, "end")
     ) WITHOUT ROWID;
     CREATE TABLE focus (
         article_id TEXT NOT NULL REFERENCES articles(id),
