@@ -192,16 +192,18 @@ def build_query_database(path: Path, events: int) -> None:
             )
             canonical = number * per_article + index + 1
             connection.execute(
-                "INSERT INTO canonical_events (id, story_id, type, date, broad, mentions, "
-                "sources, country, place_name, actor_code) VALUES (?, ?, ?, ?, 0, 1, ?, ?, ?, ?)",
-                (canonical, story, kind, day, chooser.randint(1, 6), country, f"Town{index}",
-                 chooser.choice(CODES)),
+                "INSERT INTO canonical_events (id, story_id, type, date, date_first, date_last, "
+                "broad, mentions, sources, country, place_name, actor_code) "
+                "VALUES (?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?)",
+                (canonical, story, kind, day, day, day, chooser.randint(1, 6), country,
+                 f"Town{index}", chooser.choice(CODES)),
             )  # fmt: skip
             connection.execute(
                 "INSERT INTO events (article_id, id, type, trigger, trigger_start, trigger_end,"
-                " evidence_start, evidence_end, actor_id, place_id, date, negated, modality, "
-                "canonical_id) VALUES (?, ?, ?, 'word', 0, 4, 0, 20, ?, ?, ?, 0, 'asserted', ?)",
-                (article, f"ev{index}", kind, f"a{index}", f"p{index}", day, canonical),
+                " evidence_start, evidence_end, actor_id, place_id, date, date_first, date_last,"
+                " negated, modality, canonical_id) "
+                "VALUES (?, ?, ?, 'word', 0, 4, 0, 20, ?, ?, ?, ?, ?, 0, 'asserted', ?)",
+                (article, f"ev{index}", kind, f"a{index}", f"p{index}", day, day, day, canonical),
             )
     connection.execute("COMMIT")
     connection.execute("ANALYZE")
@@ -217,6 +219,7 @@ QUERIES: dict[str, dict[str, Any]] = {
     "events by type and country": {"events": {"type": "ASSAULT", "country": "UA"}},
     "events by actor code": {"events": {"actor": "PRKMIL"}},
     "events in a month": {"events": {"since": "2020-06-01", "until": "2020-06-30"}},
+    "events of a type up to a month": {"events": {"type": "PROTEST", "until": "2020-05"}},
     "events of a story": {"events": {"story": 4321}},
     "events with 5+ sources": {"events": {"min_sources": 5}},
     "stories with 4+ sources": {"stories": {"min_sources": 4}},

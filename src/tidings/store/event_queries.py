@@ -14,6 +14,7 @@ November): an event is kept when the days it covers reach into the range.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, fields
@@ -84,39 +85,39 @@ def list_events(
     chosen = "SELECT c.id FROM canonical_events c" + (
         " WHERE " + " AND ".join(where) if where else ""
     )
-    chosen += " ORDER BY c.date_last DESC, c.date_first DESC, c.id DESC"
+    # latest first: by the last day covered, or, under an upper bound, by the first day (so
+    # the walk starts at the bound instead of passing every later event)
+    chosen += (
+        " ORDER BY c.date_first DESC, c.date_last DESC, c.id DESC"
+        if filters.until
+        else " ORDER BY c.date_last DESC, c.date_first DESC, c.id DESC"
+    )
     if limit is not None:
         chosen += f" LIMIT {int(limit)}"
+    ids = [number for (number,) in connection.execute(chosen, values)]
+    if not ids:
+        return []
     # each chosen event shown by its earliest report's mention, with the merged event's date,
-    # place and codes (what all its reports say together)
+    # place and codes (what all its reports say together); the ids travel as one JSON value,
+    # so any number of them fits in one query
+    listed = json.dumps(ids)
     rows = connection.execute(
-        f"WITH chosen(id) AS ({chosen}) "
         "SELECT * FROM (SELECT mention.*, ROW_NUMBER() OVER (PARTITION BY mention.canonical_id "
         "ORDER BY mention.published IS NULL, mention.published, mention.article_id, "
-        f"mention.id) AS n FROM ({EVENT_SELECT} JOIN chosen ON chosen.id = e.canonical_id) "
-        "AS mention) WHERE n = 1",
-        values,
+        f"mention.id) AS n FROM ({EVENT_SELECT} WHERE e.canonical_id IN "
+        "(SELECT value FROM json_each(?))) AS mention) WHERE n = 1",
+        (listed,),
     ).fetchall()
     merged = {
         number: (date, precision, place, country, actor, target)
         for number, date, precision, place, country, actor, target in connection.execute(
-            f"WITH chosen(id) AS ({chosen}) SELECT c.id, c.date, c.date_precision, "
-            "c.place_name, c.country, c.actor_code, c.target_code FROM canonical_events c "
-            "JOIN chosen ON chosen.id = c.id",
-            values,
+            "SELECT id, date, date_precision, place_name, country, actor_code, target_code "
+            "FROM canonical_events WHERE id IN (SELECT value FROM json_each(?))",
+            (listed,),
         )
     }
     by_id = {row[CANONICAL]: row for row in rows}
-    return [
-        _merged_row(by_id[number], merged[number])
-        for number in _chosen_order(connection, chosen, values)
-        if number in by_id
-    ]
-
-
-def _chosen_order(connection: sqlite3.Connection, chosen: str, values: list[Any]) -> list[int]:
-    """The chosen canonical events' ids, in listing order."""
-    return [number for (number,) in connection.execute(chosen, values)]
+    return [_merged_row(by_id[number], merged[number]) for number in ids if number in by_id]
 
 
 def _merged_row(row: tuple[Any, ...], merged: tuple[Any, ...]) -> EventRow:
@@ -205,7 +206,11 @@ def _mentions(
         where.append("c.sources >= ?")
         values.append(filters.min_sources)
     sql = EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY e.date_last DESC, e.date_first DESC, e.article_id, e.id"
+    sql += (
+        " ORDER BY e.date_first DESC, e.date_last DESC, e.article_id, e.id"
+        if filters.until
+        else " ORDER BY e.date_last DESC, e.date_first DESC, e.article_id, e.id"
+    )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [_row(row) for row in connection.execute(sql, values)]

@@ -304,11 +304,14 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN date_span_end INTEGER;
     UPDATE events SET date_first = first_day(date), date_last = last_day(date);
     CREATE INDEX events_last ON events(date_last);
+    CREATE INDEX events_first ON events(date_first);
     ALTER TABLE canonical_events ADD COLUMN date_first TEXT;
     ALTER TABLE canonical_events ADD COLUMN date_last TEXT;
     UPDATE canonical_events SET date_first = first_day(date), date_last = last_day(date);
     CREATE INDEX canonical_events_last ON canonical_events(date_last);
     CREATE INDEX canonical_events_type_last ON canonical_events(type, date_last);
+    CREATE INDEX canonical_events_first ON canonical_events(date_first);
+    CREATE INDEX canonical_events_type_first ON canonical_events(type, date_first);
     CREATE TABLE actor_mentions (
         article_id TEXT NOT NULL REFERENCES articles(id),
         actor_id TEXT NOT NULL,
