@@ -5,7 +5,7 @@ outlets') are read at run time from wherever the user keeps them, never bundled:
 
     {"dId": ..., "title": ..., "description": ..., "text": ...,
      "date_publish": "2016-11-09 00:00:00",
-     "fiveWoneH": {"who": {"annotated": [{"text": "Several people", "coderPhraseCount": 2}, ...]},
+     "fiveWoneH": {"who": {"annotated": [{"text": "<phrase>", "coderPhraseCount": 2}, ...]},
                    "what": ..., "when": ..., "where": ..., "why": ..., "how": ...}}
 
 An article's text for tidings is its title, a blank line, its description (the lead the

@@ -92,7 +92,7 @@ def _verb_participants(
     two_sided: bool = False,
 ) -> Participants:
     """Subject, object, agent and "on X" of one verb ("with X" too when ``two_sided``:
-    "clashed with rebels", "met with Obama"); ``direct``: nothing further away (what a
+    "clashed with rebels", "met with the strikers"); ``direct``: nothing further away (what a
     conjoined verb may share: "shot and wounded by X", not "rescued in an operation by
     X")."""
     prepositions = TARGET_PREPOSITIONS | {"with"} if two_sided else TARGET_PREPOSITIONS

@@ -1,7 +1,7 @@
 """The article's main event, answered as who, what, when, where, why and how (5W1H).
 
 The main event is what the headline reports: its main verb when it has one with a subject
-("Trump meets with Obama at the White House", "Rescuers pull survivors from collapsed
+("Mayor meets with strikers at city hall", "Rescuers pull survivors from collapsed
 building"), as an event when the lexicon knows the verb; else the headline's event that best
 carries the story (said to have happened, not negated, with an actor, a date and a place, of a
 type the article keeps returning to); else the best such event of the article (the lead
@@ -10,7 +10,7 @@ phrases of the text, each with its span:
 
 who    the actor as the sentence names it ("a North Korean soldier"), else the target, else
        the subject of its clause
-what   the trigger with what it acts on ("opened fire on him", "attacks German consulate")
+what   the trigger with what it acts on ("opened fire on him", "storms the town hall")
 when   the time expression that dates it, else the first date of the first four sentences
        after the headline, a day before a month or year
 where  the place it happened, else that of the nearest event with the same actor or target,
@@ -164,8 +164,8 @@ def _what(doc: Doc, head: Token) -> Span:
 
 
 def _object_end(word: Token) -> int:
-    """The last token of an object without what hangs after it: "German consulate", not
-    "German consulate in northern Afghan city of ..."."""
+    """The last token of an object without what hangs after it: "the town hall", not
+    "the town hall in the old quarter of ..."."""
     if word.dep_ == "prep":
         objects = [c for c in word.children if c.dep_ == "pobj"]
         return _object_end(objects[0]) if objects else word.i
@@ -268,8 +268,8 @@ def _clause_words(head: Token) -> list[Token]:
 
 
 def _headline_verb(sentences: list[SpacySpan], title_end: int) -> Token | None:
-    """The headline's first verb with a subject ("Trump meets Obama: what the body language
-    tells us" gives "meets"); for "X blames Y, reports say", what is reported."""
+    """The headline's first verb with a subject ("Mayor meets strikers: what the deal
+    means" gives "meets"); for "X blames Y, reports say", what is reported."""
     for sentence in sentences:
         if sentence.start_char >= title_end:
             break
