@@ -99,9 +99,7 @@ def _evaluate(
 
 @eval_group.command("quotes")
 @eval_options("A PolNeAR split folder, holding text/ and attributions/ (brat standoff).", "texts")
-def eval_quotes_command(
-    dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
-) -> None:
+def eval_quotes_command(**options: Any) -> None:
     """Score quote attribution (source, cue, content spans) on PolNeAR.
 
     Prints precision, recall and F1 of each span type (exact, character overlap and partial
@@ -118,20 +116,14 @@ def eval_quotes_command(
         evaluate_quotes,
         quote_evaluation_json,
         print_quote_evaluation,
-        dataset=dataset,
-        limit=limit,
-        output_format=output_format,
-        model=model,
-        config=config,
         unit="texts",
+        **options,
     )
 
 
 @eval_group.command("geoparsing")
 @eval_options("GeoVirus.xml or TR-News.xml (the format is recognised from the file).", "articles")
-def eval_geoparsing_command(
-    dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
-) -> None:
+def eval_geoparsing_command(**options: Any) -> None:
     """Score place recognition and resolution on GeoVirus or TR-News.
 
     Prints toponym precision, recall and F1 (exact spans) and, for the toponyms found, the
@@ -148,12 +140,8 @@ def eval_geoparsing_command(
         evaluate_geoparsing,
         geoparsing_evaluation_json,
         print_geoparsing_evaluation,
-        dataset=dataset,
-        limit=limit,
-        output_format=output_format,
-        model=model,
-        config=config,
         unit="articles",
+        **options,
     )
 
 
@@ -161,9 +149,7 @@ def eval_geoparsing_command(
 @eval_options(
     "A folder of TimeML .tml files, searched recursively (e.g. TBAQ-cleaned).", "documents"
 )
-def eval_temporal_command(
-    dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
-) -> None:
+def eval_temporal_command(**options: Any) -> None:
     """Score time expressions (spans, types, normalised values) on TimeML data.
 
     Each document's creation time is given as its publication date; tidings' dates are
@@ -179,20 +165,14 @@ def eval_temporal_command(
         evaluate_temporal,
         temporal_evaluation_json,
         print_temporal_evaluation,
-        dataset=dataset,
-        limit=limit,
-        output_format=output_format,
-        model=model,
-        config=config,
         unit="documents",
+        **options,
     )
 
 
 @eval_group.command("5w1h")
 @eval_options("A folder of Giveme5W1H article files (*.json).", "articles")
-def eval_main_event_command(
-    dataset: Path, limit: int | None, output_format: str, model: str | None, config: Path | None
-) -> None:
+def eval_main_event_command(**options: Any) -> None:
     """Score the main event's who, what, when, where, why and how.
 
     Each answer is compared with the annotators' phrases by word overlap (a hit: F1 >= 0.5);
@@ -207,10 +187,6 @@ def eval_main_event_command(
         evaluate_main_events,
         main_event_evaluation_json,
         print_main_event_evaluation,
-        dataset=dataset,
-        limit=limit,
-        output_format=output_format,
-        model=model,
-        config=config,
         unit="articles",
+        **options,
     )

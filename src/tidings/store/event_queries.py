@@ -24,7 +24,7 @@ from tidings.model import HAPPENED_MODALITIES
 from tidings.store.calendar import day_range
 from tidings.store.rows import EventRow
 
-__all__ = ["EventFilters", "list_events"]
+__all__ = ["EventFilters", "list_events", "where_sql"]
 
 HAPPENED = (
     "e.negated = 0 AND e.modality IN ("
@@ -82,9 +82,7 @@ def list_events(
     if mentions or everything:
         return _mentions(connection, filters, everything, limit)
     where, values = _canonical_filters(filters)
-    chosen = "SELECT c.id FROM canonical_events c" + (
-        " WHERE " + " AND ".join(where) if where else ""
-    )
+    chosen = "SELECT c.id FROM canonical_events c" + where_sql(where)
     # latest first: by the last day covered, or, under an upper bound, by the first day (so
     # the walk starts at the bound instead of passing every later event)
     chosen += (
@@ -205,7 +203,7 @@ def _mentions(
     if filters.min_sources:
         where.append("c.sources >= ?")
         values.append(filters.min_sources)
-    sql = EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql = EVENT_SELECT + where_sql(where)
     sql += (
         " ORDER BY e.date_first DESC, e.date_last DESC, e.article_id, e.id"
         if filters.until
@@ -214,6 +212,11 @@ def _mentions(
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [_row(row) for row in connection.execute(sql, values)]
+
+
+def where_sql(conditions: list[str]) -> str:
+    """A WHERE clause joining ``conditions`` with AND; nothing when there are none."""
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 def _first(value: str) -> str:

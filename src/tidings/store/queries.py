@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.errors import StoreError
-from tidings.store.event_queries import EventFilters, list_events
+from tidings.store.event_queries import EventFilters, list_events, where_sql
 from tidings.store.rows import (
     ArticleHit,
     ArticleRow,
@@ -173,7 +173,7 @@ class Corpus:
         sql = (
             "SELECT s.id, s.title, s.first_published, s.last_published, s.articles, s.sources, "
             "(SELECT COUNT(*) FROM canonical_events c WHERE c.story_id = s.id) FROM stories s"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + where_sql(where)
             + " ORDER BY s.sources DESC, s.articles DESC, s.last_published DESC, s.id"
         )
         return Rows(StoryRow(**_named(StoryRow, row)) for row in self._limited(sql, values, limit))
@@ -192,7 +192,7 @@ class Corpus:
         sql = (
             "SELECT q.article_id, q.speaker, q.text, q.kind, q.cue, ar.title, ar.published "
             "FROM quotes q JOIN articles ar ON ar.id = q.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + where_sql(where)
             + " ORDER BY ar.published DESC, q.article_id, q.n"
         )
         try:
