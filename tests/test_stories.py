@@ -119,3 +119,43 @@ def test_two_outlets_one_story_one_event_two_sources(tmp_path: Path) -> None:
         (arrest,) = corpus.events(type="COERCE")
     assert (story.articles, story.sources) == (2, 2)
     assert (arrest.mentions, arrest.sources, arrest.story_id) == (2, 2, story.id)
+
+
+FOLLOW_UPS = (
+    ("Gdansk robbery suspects in court", "Harbour Times", "2019-03-08",
+     "Two of the three men arrested after the armed robbery of a bank in Gdansk appeared in "
+     "court on Monday. Police spokesman Tomasz Nowak said the grey van found near the shipyard "
+     "had been stolen in Sopot a week earlier. The money has not been recovered."),
+    ("Gdansk robbery suspects charged", "Baltic Wire", "2019-03-10",
+     "Prosecutors in Gdansk charged the three suspects in the bank robbery with armed assault "
+     "on Wednesday, police spokesman Tomasz Nowak said. The cashier who was threatened has "
+     "returned to work at the branch in the old town."),
+    ("Fourth man questioned over Gdansk robbery", "Coastal Daily", "2019-03-06",
+     "A fourth man was questioned in Gdansk on Thursday over the armed bank robbery, police "
+     "spokesman Tomasz Nowak told reporters. He is suspected of lending the robbers the grey "
+     "van that was left near the shipyard."),
+)  # fmt: skip
+
+
+def test_a_report_from_the_middle_of_a_long_story_joins_it(tmp_path: Path) -> None:
+    """The story runs from 2 to 10 March; a report of the 6th is four days from both ends,
+    but inside the story's span."""
+    reports = [
+        ("Three men held after Gdansk bank robbery", "Harbour Times", "2019-03-02", ROBBERY_A),
+        ("Gdansk police catch bank robbers", "Coastal Daily", "2019-03-05", ROBBERY_B),
+        *FOLLOW_UPS,
+    ]
+    table = tmp_path / "week.jsonl"
+    table.write_text(
+        "".join(
+            json.dumps({"title": title, "source": source, "date": date, "text": text}) + "\n"
+            for title, source, date, text in reports
+        ),
+        encoding="utf-8",
+    )
+    database = tmp_path / "week.db"
+    ingest([str(table)], database, Settings())
+    with tidings.open(database) as corpus:
+        (story,) = corpus.stories()
+    assert (story.first_published, story.last_published) == ("2019-03-02", "2019-03-10")
+    assert (story.articles, story.sources) == (5, 3)

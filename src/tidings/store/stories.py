@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sized
 from urllib.parse import urlsplit
 
 from tidings.corpus.stories import (
@@ -74,31 +75,32 @@ def _best_story(
     strong = [key for key in keys if key.startswith(STRONG_PREFIXES)]
     if not strong:
         return None  # story_score needs a shared place or name
-    marks = ", ".join("?" * len(strong))
     window = ""
-    values: list[object] = list(strong)
+    values: list[object] = [*keys, *strong]
     if published and FULL_DATE.match(published):  # "2017-11" or "2017": no window
+        # active within the window: published no more than WINDOW_DAYS before its first
+        # article or after its last (a month or a year alone is no day to count from)
+        first = "coalesce(julianday(s.first_published), julianday(s.last_published))"
+        last = "coalesce(julianday(s.last_published), julianday(s.first_published))"
         window = (
-            " AND (s.last_published IS NULL OR abs(julianday(s.last_published) - "
-            "julianday(?)) <= ? OR abs(julianday(s.first_published) - julianday(?)) <= ?)"
+            f" AND (s.last_published IS NULL OR julianday(?) BETWEEN {first} - ? AND {last} + ?)"
         )
-        values += [published[:10], WINDOW_DAYS, published[:10], WINDOW_DAYS]
-    candidates = connection.execute(
-        "SELECT DISTINCT k.story_id FROM story_keys k JOIN stories s ON s.id = k.story_id "
-        f"WHERE k.key IN ({marks}){window}",
+        values += [published[:10], WINDOW_DAYS, WINDOW_DAYS]
+    shared: dict[int, dict[str, float]] = {}
+    for story, key in connection.execute(
+        "SELECT k.story_id, k.key FROM story_keys k JOIN stories s ON s.id = k.story_id "
+        f"WHERE k.key IN ({_marks(keys)}) AND k.story_id IN "
+        f"(SELECT story_id FROM story_keys WHERE key IN ({_marks(strong)})){window}",
         values,
-    ).fetchall()
-    best: tuple[float, int] | None = None
-    for (story,) in candidates:
-        stored = dict(
-            connection.execute(
-                "SELECT key, weight FROM story_keys WHERE story_id = ?", (story,)
-            ).fetchall()
-        )
-        score = story_score(keys, stored)
-        if score >= JOIN_SHARE and (best is None or (score, -story) > (best[0], -best[1])):
-            best = (score, story)
-    return None if best is None else best[1]
+    ):
+        shared.setdefault(story, {})[key] = keys[key]
+    scores = ((story_score(keys, found), -story) for story, found in shared.items())
+    best = max(scores, default=None)  # the best score; on a tie, the older story
+    return -best[1] if best is not None and best[0] >= JOIN_SHARE else None
+
+
+def _marks(values: Sized) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _new_story(connection: sqlite3.Connection, article: Article) -> int:
@@ -116,6 +118,7 @@ def _merge_events(connection: sqlite3.Connection, facts: Facts, story: int) -> N
         for row in connection.execute(f"SELECT id, {KEY_COLUMNS} FROM canonical_events "
                                       "WHERE story_id = ?", (story,))
     ]  # fmt: skip
+    merged: set[int] = set()
     for event in facts.events:
         if not event.happened:
             continue
@@ -132,7 +135,9 @@ def _merge_events(connection: sqlite3.Connection, facts: Facts, story: int) -> N
             "UPDATE events SET canonical_id = ? WHERE article_id = ? AND id = ?",
             (match, facts.article.id, event.id),
         )
-        _recount(connection, match)
+        merged.add(match)
+    for number in sorted(merged):
+        _recount(connection, number)
 
 
 KEY_COLUMNS = "type, date, place, country, broad, actor_code, target_code"
