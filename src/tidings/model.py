@@ -12,6 +12,7 @@ from typing import Literal
 
 QuoteKind = Literal["direct", "indirect"]
 HAPPENED_MODALITIES = ("asserted", "reported")  # an event said to have happened
+QUESTIONS = ("who", "what", "when", "where", "why", "how")  # the answers of a MainEvent
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -23,9 +23,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["HIT_OVERLAP", "QUESTIONS", "AnswerScores", "QuestionScore", "overlap"]
+from tidings.model import QUESTIONS
 
-QUESTIONS = ("who", "what", "when", "where", "why", "how")
+__all__ = ["HIT_OVERLAP", "AnswerScores", "QuestionScore", "overlap"]
+
 HIT_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.errors import InputError
-from tidings.evaluation.answers import QUESTIONS
+from tidings.model import QUESTIONS
 
 __all__ = ["ANCHORS", "AnswerAnchor", "GoldArticle", "read_corpus"]
 

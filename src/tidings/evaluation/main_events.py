@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tidings.evaluation.answers import QUESTIONS, AnswerScores
+from tidings.evaluation.answers import AnswerScores
 from tidings.evaluation.giveme5w1h import read_corpus
 from tidings.ingest import article_from_text
-from tidings.model import Facts
+from tidings.model import QUESTIONS, Facts
 from tidings.pipeline import analyze_articles
 from tidings.settings import Settings
 

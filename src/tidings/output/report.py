@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tidings.model import Entity, Facts, MainEvent, Place, Quantity, Quote
+from tidings.model import QUESTIONS, Entity, Facts, MainEvent, Place, Quantity, Quote
 from tidings.output.event_lines import event_line, event_note
 
 ENTITY_HEADINGS = {
@@ -26,7 +26,6 @@ ENTITY_HEADINGS = {
     "WORK_OF_ART": "Works",
 }
 QUOTE_PREVIEW = 240
-QUESTIONS = ("who", "what", "when", "where", "why", "how")
 
 
 def render(facts: Facts) -> RenderableType:

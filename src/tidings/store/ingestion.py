@@ -71,6 +71,7 @@ def ingest(
     summary = IngestSummary()
     names = list(sources) + (writer.failed_sources() if retry_failed else [])
     source_of: dict[str, str] = {}  # article origin -> the source it was read from
+    taken: set[str] = set()  # ids analysed in this run: a text read twice is analysed once
 
     def failed(error: InputError, source: str) -> None:
         writer.record_error(error, source)
@@ -88,12 +89,13 @@ def ingest(
                 writer.clear_error(source)
                 continue
             summary.read += 1
-            if writer.has(item.id):
+            if item.id in taken or writer.has(item.id):
                 summary.duplicates += 1
                 writer.clear_error(item.origin)
                 _tell(on_article, summary)
                 continue
             source_of[item.origin] = source
+            taken.add(item.id)
             yield item
 
     try:
@@ -102,6 +104,10 @@ def ingest(
                 source = source_of.pop(result.article.origin, result.article.origin)
                 try:
                     written = writer.write(result)
+                except sqlite3.IntegrityError as error:  # this article's rows: a bug of ours
+                    reason = f"storing failed ({error}); please report this"
+                    failed(AnalysisError(result.article.origin, reason), source)
+                    continue
                 except sqlite3.Error as error:  # locked, full disk: nothing more can be stored
                     raise StoreError(f"{database}: cannot write to it ({error})") from None
                 except Exception as error:  # one article's bug must not end the ingest

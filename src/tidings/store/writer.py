@@ -21,7 +21,7 @@ from typing import Any, Literal
 from tidings.corpus.copies import find_original, index_article
 from tidings.corpus.dedup import signature, to_bytes
 from tidings.errors import InputError
-from tidings.model import Facts, Span
+from tidings.model import QUESTIONS, Facts, Span
 from tidings.store.calendar import day_range
 from tidings.store.stories import assign
 
@@ -29,7 +29,6 @@ __all__ = ["Writer", "Written"]
 
 Clock = Callable[[], datetime]
 Written = Literal["new", "copy", "known"]
-QUESTIONS = ("who", "what", "when", "where", "why", "how")
 PARTS = ("", "_start", "_end")
 
 
@@ -74,7 +73,8 @@ class Writer:
             assign(connection, facts, original[0] if original else None)
             connection.execute("DELETE FROM errors WHERE origin = ?", (facts.article.origin,))
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # SQLite may have rolled back already (disk full)
+                connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
         return "copy" if original else "new"
@@ -211,11 +211,10 @@ class Writer:
         )  # fmt: skip
         main = facts.main_event
         if main is not None:
-            answers = [main.who, main.what, main.when, main.where, main.why, main.how]
             self._rows(
                 "main_events",
                 ("event_id", *(f"{q}{part}" for q in QUESTIONS for part in PARTS)),
-                [(main.event, *(v for a in answers for v in _span_values(a)))],
+                [(main.event, *(v for q in QUESTIONS for v in _span_values(getattr(main, q))))],
                 key,
             )
         self._rows(
