@@ -79,9 +79,15 @@ def test_reader_builds_the_text_and_keeps_phrases(folder: Path) -> None:
 def test_reader_errors_name_the_input(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no Giveme5W1H"):
         read_corpus(tmp_path)
-    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
-    with pytest.raises(InputError, match=r"bad\.json"):
-        read_corpus(tmp_path)
+    bad = tmp_path / "bad.json"
+    for shape in (
+        "{",
+        '{"text": "x", "fiveWoneH": [1]}',
+        '{"text": "x", "fiveWoneH": {"who": {"annotated": null}}}',
+    ):
+        bad.write_text(shape, encoding="utf-8")
+        with pytest.raises(InputError, match=r"bad\.json: not a Giveme5W1H article"):
+            read_corpus(tmp_path)
 
 
 def test_anchors_are_the_readme_figures() -> None:
@@ -105,3 +111,11 @@ def test_eval_5w1h_end_to_end(folder: Path) -> None:
     assert table.exit_code == 0 and "Giveme5W1H" in table.output
     missing = runner.invoke(main, ["eval", "5w1h", "--dataset", str(folder / "none")])
     assert missing.exit_code == 2 and "none" in missing.output
+    lexicon = folder / "lexicon.toml"
+    lexicon.write_text("[not toml", encoding="utf-8")
+    broken = runner.invoke(
+        main,
+        ["eval", "5w1h", "--dataset", str(folder)],
+        env={"TIDINGS_EVENT_LEXICON": str(lexicon)},
+    )
+    assert broken.exit_code == 2 and "lexicon.toml" in broken.stderr

@@ -107,6 +107,14 @@ def test_a_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "tidings ingest" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["events", "stories"])
+def test_a_date_bound_that_is_no_date_is_refused(database: Path, command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--db", str(database), "--since", "yesterday"])
+    assert result.exit_code == 2
+    assert "--since" in result.stderr and "'yesterday' is not a date" in result.stderr
+    assert run(command, "--db", str(database), "--until", "2017-11").exit_code == 0
+
+
 def test_listing_commands(database: Path) -> None:
     table = run("events", "--db", str(database), "--type", "ASSAULT")
     assert "opened" in table.stdout and "PRKMIL" not in table.stdout  # names, not codes

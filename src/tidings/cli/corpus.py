@@ -71,6 +71,8 @@ def ingest_command(
     names = list(sources) + ([str(path) for path in sample_paths()] if sample else [])
     if not names and not retry_failed:
         raise click.UsageError("name at least one SOURCE, or --sample, or --retry-failed")
+    if published is not None:
+        published = iso_date(published)  # refused before the inputs are counted
     settings = settings_from(config, model=model)
     errors = _stderr()
     total = estimate_articles(names) if not retry_failed else None
@@ -92,7 +94,7 @@ def ingest_command(
                 database,
                 settings,
                 workers=workers,
-                published=iso_date(published) if published else None,
+                published=published,
                 retry_failed=retry_failed,
                 on_error=failed,
                 on_article=progress,

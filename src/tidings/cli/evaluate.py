@@ -21,7 +21,7 @@ from tidings.cli.app import (
     stderr_console,
     table_width,
 )
-from tidings.errors import GazetteerError, InputError, ModelError
+from tidings.errors import ConfigError, GazetteerError, InputError, ModelError
 from tidings.evaluation.dates import evaluate_temporal
 from tidings.evaluation.main_events import evaluate_main_events
 from tidings.evaluation.places import evaluate_geoparsing
@@ -88,7 +88,7 @@ def _evaluate(
     try:
         with Activity(errors, f"scoring {unit}", total=0) as activity:
             result = run(dataset, settings, limit=limit, on_progress=activity.update)
-    except (InputError, ModelError, GazetteerError) as error:
+    except (InputError, ModelError, GazetteerError, ConfigError) as error:
         print_error(errors, error)
         sys.exit(2)
     if output_format == "json":

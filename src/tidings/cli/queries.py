@@ -4,23 +4,31 @@ database made by ingest."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 from rich.console import Console
 
-from tidings.cli.app import main, print_error, stderr_console
+from tidings.cli.app import F, main, print_error, stderr_console
 from tidings.cli.corpus import database_option
 from tidings.errors import StoreError
 from tidings.output.rows import EXPORT_FORMATS, LIST_FORMATS, print_table, write_rows
+from tidings.store.calendar import day_range
 from tidings.store.queries import Corpus
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 EVENT_COLUMNS = ("date", "type", "trigger", "actor", "target", "place", "sources")
 WHAT = ("events", "articles", "quotes", "places")
+
+
+def calendar_date(
+    context: click.Context, parameter: click.Parameter, value: str | None
+) -> str | None:
+    """A --since or --until value: a day, a month or a year (2017-11-13, 2017-11, 2017)."""
+    if value is not None and day_range(value) is None:
+        raise click.BadParameter(f"{value!r} is not a date: give 2017-11-13, 2017-11 or 2017")
+    return value
 
 
 def list_options(command: F) -> F:
@@ -80,8 +88,12 @@ def search_command(text: str, database: Path, limit: int, output_format: str) ->
 @click.option("--actor", help="Actor code (PRKMIL, GOV) or words of an actor's name.")
 @click.option("--country", help="Country of the place (alpha-2: KR) or of an actor (KOR).")
 @click.option("--place", help="Words of the place's name.")
-@click.option("--since", metavar="DATE", help="Events on or after DATE (2017-11-01).")
-@click.option("--until", metavar="DATE", help="Events on or before DATE (2017-11).")
+@click.option(
+    "--since", metavar="DATE", help="Events on or after DATE (2017-11-01).", callback=calendar_date
+)
+@click.option(
+    "--until", metavar="DATE", help="Events on or before DATE (2017-11).", callback=calendar_date
+)
 @click.option("--story", type=int, metavar="ID", help="Only events of this story.")
 @click.option(
     "--min-sources", type=click.IntRange(min=1), metavar="N", help="Reported by N publishers."
@@ -126,8 +138,18 @@ def events_command(
 
 
 @main.command("stories")
-@click.option("--since", metavar="DATE", help="Stories still reported on or after DATE.")
-@click.option("--until", metavar="DATE", help="Stories first reported on or before DATE.")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Stories still reported on or after DATE.",
+    callback=calendar_date,
+)
+@click.option(
+    "--until",
+    metavar="DATE",
+    help="Stories first reported on or before DATE.",
+    callback=calendar_date,
+)
 @click.option(
     "--min-sources", type=click.IntRange(min=1), metavar="N", help="Told by N publishers."
 )

@@ -79,8 +79,22 @@ def _read(path: Path) -> GoldArticle:
         title = (data.get("title") or "").strip()
         body = (data.get("text") or "").strip()
         description = (data.get("description") or "").strip()
-        questions = data["fiveWoneH"]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, AttributeError) as error:
+        answers = {
+            question: tuple(
+                str(item["text"]).strip()
+                for item in data["fiveWoneH"].get(question, {}).get("annotated", ())
+                if isinstance(item, dict) and str(item.get("text") or "").strip()
+            )
+            for question in QUESTIONS
+        }
+    except (
+        OSError,
+        UnicodeDecodeError,
+        json.JSONDecodeError,
+        KeyError,
+        AttributeError,
+        TypeError,
+    ) as error:
         raise InputError(str(path), f"not a Giveme5W1H article ({error})") from None
     if not body:
         raise InputError(str(path), "the article has no text")
@@ -88,14 +102,6 @@ def _read(path: Path) -> GoldArticle:
     if description and not body.startswith(description[:60]):
         parts.append(description)
     parts.append(body)
-    answers = {
-        question: tuple(
-            str(item["text"]).strip()
-            for item in questions.get(question, {}).get("annotated", ())
-            if isinstance(item, dict) and str(item.get("text") or "").strip()
-        )
-        for question in QUESTIONS
-    }
     published = str(data.get("date_publish") or "")[:10] or None
     return GoldArticle(
         name=path.stem,
