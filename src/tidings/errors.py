@@ -113,3 +113,10 @@ class TableError(InputError):
 
 class AnalysisError(InputError):
     """The analysis failed on an article that was read fine: a bug, reported per article."""
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an exception's message (its class name when it has none), printable
+    and at most 120 characters: the reason part of an error about one input."""
+    message = (str(error).strip() or type(error).__name__).splitlines()[0].strip()[:120]
+    return "".join(character if character.isprintable() else "?" for character in message)

@@ -44,6 +44,7 @@ __all__ = [
     "article_from_text",
     "article_id",
     "check",
+    "folder_files",
     "read",
 ]
 
@@ -134,7 +135,7 @@ def _read_source(
                 yield error
         return
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if _wanted_in_folder(p, path))
+        files = folder_files(path)
         if not files:
             raise InputError(source, f"folder holds no {_folder_kinds()} files")
         for file in files:
@@ -199,6 +200,12 @@ def _from_text(
 
 def _is_url(source: str) -> bool:
     return source[:8].lower().startswith(("http://", "https://"))
+
+
+def folder_files(root: Path) -> list[Path]:
+    """The files a folder is read as, in order: those of the kinds tidings reads, in it and
+    below it, hidden ones (a name starting with ".") left out."""
+    return sorted(path for path in root.rglob("*") if _wanted_in_folder(path, root))
 
 
 def _wanted_in_folder(path: Path, root: Path) -> bool:

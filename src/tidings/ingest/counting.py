@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from tidings.ingest.feeds import FEED_SUFFIXES
+from tidings.ingest import folder_files
 from tidings.ingest.tables import is_table
-from tidings.ingest.urls import URL_LIST_SUFFIXES
-from tidings.ingest.warc import ARCHIVE_SUFFIXES
 
 __all__ = ["estimate_articles"]
 
@@ -26,38 +24,20 @@ def estimate_articles(sources: Iterable[str]) -> int | None:
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            files = [
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            counts = [_file(p) for p in files if _known(p)]
-            if any(count is None for count in counts) or any(_unknown(p) for p in files):
-                return None
-            total += sum(count or 0 for count in counts)
+            files = folder_files(path)
         elif path.is_file():
-            count = _file(path)
-            if count is None:
-                return None
-            total += count
+            files = [path]
         else:
-            return None  # a URL, standard input, or a missing file
+            return None  # a URL, standard input, a pattern or a missing file
+        for file in files:
+            count = _articles_in(file)
+            if count is None:
+                return None  # a feed, an archive, a URL list: only reading it tells
+            total += count
     return total
 
 
-def _known(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith(SINGLE) or is_table(name)
-
-
-def _unknown(path: Path) -> bool:
-    """A file a folder read would take but that cannot be counted (feeds, archives)."""
-    name = path.name.lower()
-    return name.endswith((".xml", *FEED_SUFFIXES, *URL_LIST_SUFFIXES, *ARCHIVE_SUFFIXES))
-
-
-def _file(path: Path) -> int | None:
+def _articles_in(path: Path) -> int | None:
     name = path.name.lower()
     if name.endswith(SINGLE):
         return 1

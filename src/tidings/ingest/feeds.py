@@ -25,7 +25,7 @@ from typing import Any
 
 import feedparser
 
-from tidings.errors import FeedError, InputError
+from tidings.errors import FeedError, InputError, first_line
 from tidings.ingest.fragments import text_from_fragment
 from tidings.ingest.html import article_from_page
 from tidings.ingest.polite import PoliteFetcher
@@ -84,8 +84,8 @@ def _why_no_entries(parsed: Mapping[str, Any]) -> str:
         if hasattr(problem, "getLineNumber"):  # an XML syntax error
             detail = f"line {problem.getLineNumber()}: {problem.getMessage()}"
         else:
-            detail = (str(problem).strip() or type(problem).__name__) if problem else "unknown"
-        return f"not a readable RSS or Atom feed ({detail.splitlines()[0]})"
+            detail = first_line(problem) if isinstance(problem, BaseException) else "unknown"
+        return f"not a readable RSS or Atom feed ({detail})"
     if not parsed.get("version"):
         return "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root element)"
     return "the feed has no entries"

@@ -9,12 +9,14 @@ The HTTP client is injected (``httpx.Client``), so tests point it at a local ser
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
 
-from tidings.errors import FetchError
+from tidings.errors import FetchError, first_line
 from tidings.ingest.decode import check_size, decode, too_large
 from tidings.settings import Settings
 
@@ -69,35 +71,43 @@ def make_client(settings: Settings) -> httpx.Client:
 def fetch(url: str, client: httpx.Client, settings: Settings) -> Page:
     """GET ``url``; raise FetchError (or TooLarge, BinaryInput ...) with a one-line reason."""
     deadline = time.monotonic() + settings.fetch_timeout
-    try:
-        with client.stream("GET", url) as response:
-            if not response.is_success:  # also a 3xx left over: no Location, or a 304
-                raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}")
-            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if content_type and not content_type.startswith(_TEXT_TYPES):
-                raise FetchError(url, f"not a web page or text (content type {content_type})")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit():
-                check_size(int(declared), url, settings.max_bytes)
-            body = _read_capped(response, url, settings.max_bytes, deadline)
-            final_url = str(response.url)
-            encoding = response.charset_encoding
-    except httpx.TooManyRedirects:
-        raise FetchError(url, f"more than {settings.fetch_max_redirects} redirects") from None
-    except (httpx.TimeoutException, _Overdue):
-        raise FetchError(url, f"timed out after {settings.fetch_timeout:g} s") from None
-    except httpx.ConnectError as error:
-        raise FetchError(url, f"cannot connect ({_first_line(error)})") from None
-    except httpx.InvalidURL as error:
-        raise FetchError(url, f"invalid URL ({error})") from None
-    except httpx.HTTPError as error:
-        raise FetchError(url, f"request failed ({type(error).__name__}: {error})") from None
+    with http_errors(url, settings), client.stream("GET", url) as response:
+        if not response.is_success:  # also a 3xx left over: no Location, or a 304
+            raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}")
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type and not content_type.startswith(_TEXT_TYPES):
+            raise FetchError(url, f"not a web page or text (content type {content_type})")
+        declared = response.headers.get("content-length")
+        if declared and declared.isdigit():
+            check_size(int(declared), url, settings.max_bytes)
+        body = _read_capped(response, url, settings.max_bytes, deadline)
+        final_url = str(response.url)
+        encoding = response.charset_encoding
     text = decode(body, url, max_bytes=settings.max_bytes, encoding=encoding)
     return Page(url=final_url, content_type=content_type, text=text)  # "" = sniff it
 
 
-class _Overdue(Exception):
+class Overdue(Exception):
     """The download took longer than the timeout as a whole."""
+
+
+@contextmanager
+def http_errors(url: str, settings: Settings) -> Iterator[None]:
+    """What httpx raises (or Overdue) while ``url`` is fetched, as a FetchError with a
+    one-line reason."""
+    try:
+        yield
+    except httpx.TooManyRedirects:
+        raise FetchError(url, f"more than {settings.fetch_max_redirects} redirects") from None
+    except (httpx.TimeoutException, Overdue):
+        raise FetchError(url, f"timed out after {settings.fetch_timeout:g} s") from None
+    except httpx.ConnectError as error:
+        raise FetchError(url, f"cannot connect ({first_line(error)})") from None
+    except httpx.InvalidURL as error:
+        raise FetchError(url, f"invalid URL ({first_line(error)})") from None
+    except httpx.HTTPError as error:
+        reason = f"request failed ({type(error).__name__}: {first_line(error)})"
+        raise FetchError(url, reason) from None
 
 
 def _read_capped(response: httpx.Response, url: str, max_bytes: int, deadline: float) -> bytes:
@@ -108,11 +118,6 @@ def _read_capped(response: httpx.Response, url: str, max_bytes: int, deadline: f
         if size > max_bytes:
             raise too_large(url, max_bytes)
         if time.monotonic() > deadline:
-            raise _Overdue
+            raise Overdue
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _first_line(error: Exception) -> str:
-    message = str(error).strip() or type(error).__name__
-    return message.splitlines()[0]

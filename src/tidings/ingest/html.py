@@ -13,7 +13,7 @@ from typing import Any
 import trafilatura
 from trafilatura.settings import set_date_params
 
-from tidings.errors import NoArticleBody
+from tidings.errors import NoArticleBody, first_line
 from tidings.ingest.fetch import Page
 from tidings.ingest.published import iso_published
 from tidings.ingest.text import article_from_text
@@ -56,8 +56,7 @@ def article_from_html(
             date_extraction_params=set_date_params(extensive=False),
         )
     except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
-        reason = (str(error).strip() or type(error).__name__).splitlines()[0]
-        raise NoArticleBody(origin, f"cannot parse the HTML ({reason})") from None
+        raise NoArticleBody(origin, f"cannot parse the HTML ({first_line(error)})") from None
     body = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not body:
         raise NoArticleBody(origin, "no article text found in the HTML page")

@@ -19,7 +19,6 @@ The clock and the sleep are injected, so tests check the pauses without waiting 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,7 +30,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from tidings.errors import DisallowedByRobots, FetchError
-from tidings.ingest.fetch import Page, fetch, make_client
+from tidings.ingest.fetch import Overdue, Page, fetch, http_errors, make_client
 from tidings.settings import Settings
 
 __all__ = ["MAX_CRAWL_DELAY", "MAX_ROBOTS_BYTES", "PoliteFetcher"]
@@ -72,8 +71,6 @@ class PoliteFetcher:
         self._last_request: dict[str, float] = {}  # host -> when its last request ended
         self._crawl_delay: dict[str, float] = {}  # host -> the site's own Crawl-delay
         self._rules: dict[str, _Rules] = {}  # scheme://host:port -> robots.txt rules
-        self._host_locks: dict[str, threading.Lock] = {}
-        self._lock = threading.Lock()
 
     def fetch(self, url: str, *, robots: bool = True) -> Page:
         """GET ``url`` after the pause its host is owed; with ``robots``, only when the site's
@@ -114,22 +111,20 @@ class PoliteFetcher:
 
     @contextmanager
     def _turn(self, url: str) -> Iterator[None]:
-        """Hold the host's lock, wait out its pause, then let one request run."""
+        """Wait out the host's pause, then let one request run (requests are made one at a
+        time: this fetcher is not shared between threads)."""
         host = _host(url)
-        with self._lock:
-            lock = self._host_locks.setdefault(host, threading.Lock())
-        with lock:
-            last = self._last_request.get(host)
-            if last is not None:
-                delay = max(self._settings.fetch_delay, self._crawl_delay.get(host, 0.0))
-                wait = last + delay - self._clock()
-                if wait > 0:
-                    _log.debug("waiting %.2f s before the next request to %s", wait, host)
-                    self._sleep(wait)
-            try:
-                yield
-            finally:
-                self._last_request[host] = self._clock()
+        last = self._last_request.get(host)
+        if last is not None:
+            delay = max(self._settings.fetch_delay, self._crawl_delay.get(host, 0.0))
+            wait = last + delay - self._clock()
+            if wait > 0:
+                _log.debug("waiting %.2f s before the next request to %s", wait, host)
+                self._sleep(wait)
+        try:
+            yield
+        finally:
+            self._last_request[host] = self._clock()
 
     # --- robots.txt ----------------------------------------------------------------------------
 
@@ -178,26 +173,21 @@ class PoliteFetcher:
         """(status, the first MAX_ROBOTS_BYTES of the body); FetchError when it fails."""
         chunks: list[bytes] = []
         size = 0
-        try:
-            with self.client.stream("GET", url) as response:
-                if response.is_success:
-                    for chunk in response.iter_bytes():
-                        chunks.append(chunk)
-                        size += len(chunk)
-                        if size >= MAX_ROBOTS_BYTES:
-                            break
-                status = response.status_code
-        except httpx.TooManyRedirects:
-            return 404, b""  # RFC 9309: robots.txt is unavailable, so everything is allowed
-        except httpx.InvalidURL as error:
-            raise FetchError(url, f"invalid URL ({error})") from None
-        except httpx.TimeoutException:
-            raise FetchError(url, f"timed out after {self._settings.fetch_timeout:g} s") from None
-        except httpx.HTTPError as error:
-            message = (str(error).strip() or type(error).__name__).splitlines()[0]
-            if isinstance(error, httpx.ConnectError):
-                raise FetchError(url, f"cannot connect ({message})") from None
-            raise FetchError(url, f"request failed ({type(error).__name__}: {message})") from None
+        deadline = time.monotonic() + self._settings.fetch_timeout
+        with http_errors(url, self._settings):
+            try:
+                with self.client.stream("GET", url) as response:
+                    if response.is_success:
+                        for chunk in response.iter_bytes():
+                            chunks.append(chunk)
+                            size += len(chunk)
+                            if size >= MAX_ROBOTS_BYTES:
+                                break
+                            if time.monotonic() > deadline:
+                                raise Overdue
+                    status = response.status_code
+            except httpx.TooManyRedirects:
+                return 404, b""  # RFC 9309: robots.txt is unavailable, so all is allowed
         if 300 <= status < 400:  # a redirect left over (too many or no Location): no rules
             status = 404
         return status, b"".join(chunks)[:MAX_ROBOTS_BYTES]

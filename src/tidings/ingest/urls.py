@@ -49,8 +49,9 @@ def read_url(url: str, fetcher: PoliteFetcher, *, robots: bool) -> Iterator[Arti
 
 def looks_like_url_list(text: str) -> bool:
     """True when every line that is neither blank nor a ``#`` comment is a URL (and one is)."""
-    lines = list(_listed(text))
-    return bool(lines) and all(is_url(line) for _, line in lines)
+    lines = (line for _, line in _listed(text))
+    first = next(lines, None)  # an article's headline settles it at once
+    return first is not None and is_url(first) and all(is_url(line) for line in lines)
 
 
 def read_url_list(text: str, origin: str, fetcher: PoliteFetcher) -> Iterator[Article | InputError]:

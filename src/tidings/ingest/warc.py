@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from tidings.errors import ArchiveError, InputError
+from tidings.errors import ArchiveError, InputError, first_line
 from tidings.ingest.decode import decode, too_large
 from tidings.ingest.html import article_from_html
 from tidings.ingest.published import iso_published
@@ -82,7 +82,7 @@ def read_warc(handle: BinaryIO, origin: str, settings: Settings) -> Iterator[Art
                 yield error
                 continue
             except Exception as error:  # warcio's assorted errors on a damaged record
-                yield ArchiveError(name, f"broken record ({_first_line(error)})")
+                yield ArchiveError(name, f"broken record ({first_line(error)})")
                 continue
             if item is not None:
                 yield item
@@ -164,7 +164,7 @@ def _records_in(stream: BinaryIO, overflow: bool = False) -> Iterator[_Slot]:
         for record in archive:
             yield _Slot(record=record, overflow=overflow)
     except Exception as error:  # warcio raises ArchiveLoadFailed, EOFError, ValueError ...
-        yield _Slot(problem=f"broken record ({_first_line(error)})", resume_at=archive.offset)
+        yield _Slot(problem=f"broken record ({first_line(error)})", resume_at=archive.offset)
 
 
 def _plain_records(handle: BinaryIO) -> Iterator[_Slot]:
@@ -271,8 +271,3 @@ def _find(handle: BinaryIO, needle: bytes, start: int, *, skip: int = 0) -> int 
             return offset - len(tail) + found + skip
         tail = window[-(len(needle) - 1) :]
         offset += len(chunk)
-
-
-def _first_line(error: Exception) -> str:
-    message = (str(error).strip() or type(error).__name__).splitlines()[0].strip()[:120]
-    return "".join(character if character.isprintable() else "?" for character in message)
