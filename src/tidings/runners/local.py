@@ -4,7 +4,7 @@
 extractor in ``N`` worker processes (each loads the model and opens the gazetteer once) and
 yields the results in the order the articles came, a few batches ahead at most, so memory
 stays flat however many articles there are. A worker that dies (killed for memory) costs the
-batches it held, reported as failed, and a fresh pool takes the rest. With one worker
+batches not yet finished, reported as failed, and a fresh pool takes the rest. With one worker
 everything runs in this process.
 Workers never open the database: the caller writes what they hand back.
 """
@@ -48,7 +48,8 @@ def _run_pool(
     batches: Iterator[list[Article]], settings: Settings, workers: int
 ) -> Generator[Result, None, bool]:
     """Analyse batches until there are no more (True) or a worker process died (False: the
-    batches it held are reported as failed, the rest are left for a new pool)."""
+    batches in flight and not finished are reported as failed, the rest are left for a new
+    pool)."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_warm, initargs=(settings,)
@@ -62,8 +63,9 @@ def _run_pool(
                 done = future.result()
             except BrokenProcessPool:
                 yield from _lost(batch)
-                for held, _ in pending:
-                    yield from _lost(held)
+                for held, other in pending:  # those finished before the death are kept
+                    finished = other.done() and other.exception() is None
+                    yield from other.result() if finished else _lost(held)
                 return False
             following = next(batches, None)
             if following is not None:
