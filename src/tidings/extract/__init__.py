@@ -12,7 +12,7 @@ from pathlib import Path
 from tidings.extract.dates import find_dates
 from tidings.extract.entities import find_entities
 from tidings.extract.event_lexicon import load_lexicon
-from tidings.extract.events import find_events, with_place_ids
+from tidings.extract.events import find_events
 from tidings.extract.main_event import find_main_event
 from tidings.extract.places import find_places
 from tidings.extract.quantities import find_quantities
@@ -48,7 +48,6 @@ def extract(
     focus: tuple[Focus, ...] = ()
     if geocoder is not None:
         places, focus, entities = find_places(doc, entities, geocoder, title=title)
-        places = with_place_ids(places)
     dates = find_dates(doc, document.article.published) if options.dates else ()
     quotes = find_quotes(doc, entities)
     actors: tuple[Actor, ...] = ()

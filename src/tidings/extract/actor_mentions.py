@@ -12,7 +12,7 @@ its country (alpha-3) where its own words say them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -77,6 +77,7 @@ class MentionReader:
     title_end: int
     entity_of: dict[int, Entity]  # token index -> the entity it is part of
     sentence_of: list[int]
+    name_roles: dict[str, str | None] = field(default_factory=dict)  # entity id -> its role
 
     def read(self, token: Token) -> Mention | None:
         """The mention ``token`` heads, if it can name a participant."""
@@ -144,7 +145,9 @@ class MentionReader:
             mention.role = "GOV"  # a country acting is its government (CAMEO)
             mention.place = True
         elif entity.type == "ORG":
-            mention.role = self.roles.name_role(entity.name)
+            if entity.id not in self.name_roles:  # once per organisation, not per mention
+                self.name_roles[entity.id] = self.roles.name_role(entity.name)
+            mention.role = self.name_roles[entity.id]
         elif entity.type == "PERSON":
             mention.role = self._title_role(token)
             mention.country = self._phrase_country(*self._title_range(token))

@@ -143,10 +143,12 @@ def find_triggers(doc: Doc, lexicon: Lexicon) -> list[TriggerMatch]:
 
 
 def _match_at(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
-    keys = {token.lemma_.lower(), token.lower_}
+    keys = dict.fromkeys((token.lemma_.lower(), token.lower_))  # ordered: the same every run
     candidates = [
         t for key in keys for t in (*lexicon.verbs.get(key, ()), *lexicon.nouns.get(key, ()))
     ]
+    if not candidates:  # most tokens
+        return None
     candidates.sort(key=lambda trigger: -len(trigger.words))
     for trigger in candidates:
         tokens = _phrase_tokens(token, trigger.words)

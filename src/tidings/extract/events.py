@@ -19,7 +19,6 @@ kind, arguments found), not a calibrated probability.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,7 +62,7 @@ from tidings.model import (
 )
 from tidings.nlp import doc_text
 
-__all__ = ["find_events", "with_place_ids"]
+__all__ = ["find_events"]
 
 ARMED_ROLES = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})
 DEFINITE = frozenset({"the", "this", "that"})
@@ -319,8 +318,3 @@ def _confidence(draft: _Draft, actor: str | None, target: str | None, in_title: 
     score += 0.05 if draft.place_source == "clause" else 0.0
     score -= 0.1 if in_title else 0.0
     return round(min(score, 0.95), 2)
-
-
-def with_place_ids(places: Sequence[Place]) -> tuple[Place, ...]:
-    """Places numbered p1, p2 ... in text order, so events can point at them."""
-    return tuple(dataclasses.replace(place, id=f"p{n}") for n, place in enumerate(places, 1))

@@ -63,7 +63,7 @@ def find_main_event(
     """The 5W1H answers for the article's main event (None for an empty document)."""
     text = doc_text(doc)
     title_end = len(title) if title and text.startswith(title) else 0
-    sentences = [s for s in doc.sents if s.text.strip()]
+    sentences = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
     if not sentences:
         return None
     lead_end = _lead_end(sentences, title_end)
@@ -84,15 +84,13 @@ def find_main_event(
     who = _actor_phrase(doc, event, actors) if event is not None else None
     if who is None:
         who = _subject_phrase(doc, head)
-    what = _what(doc, head)
+    context_end = _lead_end(sentences, title_end, CONTEXT_SENTENCES)
     return MainEvent(
         event=event.id if event is not None else None,
         who=who,
-        what=what,
-        when=_when(event, dates, _lead_end(sentences, title_end, CONTEXT_SENTENCES)),
-        where=_where(
-            doc, _placed(event, events), places, _lead_end(sentences, title_end, CONTEXT_SENTENCES)
-        ),
+        what=_what(doc, head),
+        when=_when(event, dates, context_end),
+        where=_where(doc, _placed(event, events), places, context_end),
         why=_why(doc, head),
         how=_how(doc, head),
     )

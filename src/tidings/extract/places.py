@@ -65,10 +65,12 @@ _DATELINE_END = re.compile(r"(?:,[^\n]{0,30})?\s*(?:\([^)\n]{1,40}\)\s*)?[-â€“â€
 def find_places(
     doc: Doc, entities: Sequence[Entity], geocoder: Geocoder, title: str | None = None
 ) -> tuple[tuple[Place, ...], tuple[Focus, ...], tuple[Entity, ...]]:
-    """The article's places in text order, its focus, and ``entities`` with ``country`` set
-    where a place or a demonym says which. ``title`` is the headline, when known."""
+    """The article's places in text order (numbered p1, p2 ..., so events can point at
+    them), its focus, and ``entities`` with ``country`` set where a place or a demonym says
+    which. ``title`` is the headline, when known."""
     toponyms, demonyms = _recognise(doc, entities, geocoder)
-    places = geocoder.resolve(toponyms, demonyms.values())
+    resolved = geocoder.resolve(toponyms, demonyms.values())
+    places = tuple(dataclasses.replace(place, id=f"p{n}") for n, place in enumerate(resolved, 1))
     mentions = sorted((start, country) for (start, _), country in demonyms.items())
     focus = rank_focus(places, mentions, _position_weights(doc, title), geocoder.country_place)
     return places, focus, _with_countries(entities, places, demonyms)

@@ -262,10 +262,6 @@ class Corpus:
         return self.connection.execute(sql, values).fetchall()
 
 
-def _named(kind: type, row: Sequence[Any], **convert: type) -> dict[str, Any]:
+def _named(kind: type, row: Sequence[Any]) -> dict[str, Any]:
     """The columns of ``row`` named after the fields of the dataclass ``kind``."""
-    names = [field.name for field in fields(kind)]
-    values = dict(zip(names, row, strict=True))
-    for name, to in convert.items():
-        values[name] = to(values[name])
-    return values
+    return dict(zip([field.name for field in fields(kind)], row, strict=True))
