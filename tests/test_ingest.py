@@ -760,7 +760,7 @@ def test_a_json_list_is_not_text(tmp_path: Path) -> None:
     source = write(tmp_path, "news.jsonl", json.dumps({"text": ["a", "b"]}) + "\n")
     (error,) = read_all([source])
     assert isinstance(error, TableError)
-    assert str(error) == f"{source}[1]: the text column holds a JSON list or object, not text"
+    assert str(error) == f"{source}[1]: the 'text' column holds a JSON list, not text"
 
 
 def test_a_quoted_pattern_reads_the_files_it_matches(tmp_path: Path) -> None:

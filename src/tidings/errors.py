@@ -12,6 +12,7 @@
         ├── BinaryInput        not text (NUL bytes, an image, a zip ...)
         ├── EncodingError      bytes that are not valid in the declared or guessed encoding
         ├── TooLarge           over the ``max_bytes`` setting
+        │   └── TooLong        a text over the ``max_chars`` setting
         ├── NoArticleBody      HTML in which no article text was found
         ├── UnsupportedLanguage  not English
         ├── FetchError         a URL that could not be fetched (dead, timeout, HTTP error)
@@ -51,6 +52,9 @@ class InputError(TidingsError):
     """One input cannot be analysed. ``str(error)`` is one line: ``<input>: <reason>``."""
 
     def __init__(self, origin: str, reason: str) -> None:
+        # a file name read with surrogateescape, or a lone surrogate from JSON, cannot be
+        # printed or stored: U+FFFD stands in for it
+        origin, reason = _printable(origin), _printable(reason)
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
@@ -74,6 +78,10 @@ class EncodingError(InputError):
 
 class TooLarge(InputError):
     """The input is larger than the configured cap."""
+
+
+class TooLong(TooLarge):
+    """The article text has more characters than the configured cap."""
 
 
 class NoArticleBody(InputError):
@@ -113,6 +121,11 @@ class TableError(InputError):
 
 class AnalysisError(InputError):
     """The analysis failed on an article that was read fine: a bug, reported per article."""
+
+
+def _printable(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD (as ``ingest.text.repaired`` does)."""
+    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
 
 
 def first_line(error: BaseException) -> str:

@@ -8,9 +8,10 @@ runs, so a headline or a dateline never merges into the first sentence of the bo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import spacy
 from spacy.language import Language
@@ -76,11 +77,41 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 def annotate(
-    articles: Iterable[Article], nlp: Language, *, batch_size: int = 32
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    on_failure: Callable[[Article, Exception], None] | None = None,
 ) -> Iterator[Document]:
-    """Parse articles lazily, in batches, yielding one Document per Article in order."""
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    """Parse articles lazily, in batches, yielding one Document per Article in order.
+
+    When spaCy fails on a batch, its articles are parsed again one at a time, so that only
+    the one it fails on is lost: it goes to ``on_failure`` (without one, the error is
+    raised)."""
+    iterator = iter(articles)
+    while batch := list(islice(iterator, batch_size)):
+        try:
+            docs = list(nlp.pipe([article.text for article in batch], batch_size=batch_size))
+        except Exception:
+            yield from _one_by_one(batch, nlp, on_failure)
+            continue
+        for article, doc in zip(batch, docs, strict=True):
+            yield Document(article=article, doc=doc)
+
+
+def _one_by_one(
+    batch: list[Article],
+    nlp: Language,
+    on_failure: Callable[[Article, Exception], None] | None,
+) -> Iterator[Document]:
+    for article in batch:
+        try:
+            doc = nlp(article.text)
+        except Exception as error:
+            if on_failure is None:
+                raise
+            on_failure(article, error)
+            continue
         yield Document(article=article, doc=doc)
 
 

@@ -16,20 +16,20 @@ from typing import BinaryIO
 
 import httpx
 
-from tidings.errors import AnalysisError, InputError
+from tidings.errors import AnalysisError, InputError, first_line
 from tidings.extract import ExtractOptions, extract
 from tidings.extract.event_lexicon import load_lexicon
 from tidings.geo.builder import build_gazetteer
 from tidings.geo.gazetteer import Gazetteer
 from tidings.geo.geocoder import Geocoder
 from tidings.geo.schema import default_gazetteer_path
-from tidings.ingest import article_from_text, check, read
+from tidings.ingest import article_from_text, check, check_length, read
 from tidings.ingest.published import iso_published
 from tidings.model import Article, Facts
 from tidings.nlp import Document, annotate, load_pipeline
 from tidings.settings import Settings, load_settings
 
-__all__ = ["analyze", "analyze_articles", "analyze_text", "open_geocoder"]
+__all__ = ["analysis_failure", "analyze", "analyze_articles", "analyze_text", "open_geocoder"]
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -80,7 +80,15 @@ def analyze_articles(
         load_lexicon(options.event_lexicon)  # a broken lexicon file fails here, not per article
     if geocoder is None:
         geocoder = open_geocoder(settings)
-    documents = annotate(articles, nlp, batch_size=settings.batch_size)
+    # spaCy refuses texts over nlp.max_length (E088); tidings refuses them itself, by name,
+    # over max_chars, so the limit is set to exactly that
+    nlp.max_length = settings.max_chars
+    within = _within_length(articles, settings.max_chars, on_error)
+
+    def failed(article: Article, error: Exception) -> None:
+        on_error(analysis_failure(article, error))
+
+    documents = annotate(within, nlp, batch_size=settings.batch_size, on_failure=failed)
     return _extracted(documents, options, geocoder, on_error)
 
 
@@ -135,11 +143,29 @@ def _extracted(
         try:
             facts = extract(document, options, geocoder)
         except Exception as error:  # one article's failure must not end the batch
-            origin = document.article.origin
-            reason = f"analysis failed ({type(error).__name__}: {error}); please report this"
-            on_error(AnalysisError(origin, reason))
+            on_error(analysis_failure(document.article, error))
             continue
         yield facts
+
+
+def analysis_failure(article: Article, error: Exception) -> AnalysisError:
+    """The error reported for an article the analysis failed on (a bug, to be reported)."""
+    reason = f"analysis failed ({type(error).__name__}: {first_line(error)}); please report this"
+    return AnalysisError(article.origin, reason)
+
+
+def _within_length(
+    articles: Iterable[Article], max_chars: int, on_error: ErrorHandler
+) -> Iterator[Article]:
+    """The articles short enough to analyse; the others go to ``on_error`` as TooLong (those
+    read by ``ingest.read`` were checked already: this guards articles made by hand)."""
+    for article in articles:
+        try:
+            check_length(article, max_chars)
+        except InputError as error:
+            on_error(error)
+            continue
+        yield article
 
 
 def _articles_only(

@@ -41,6 +41,12 @@ database_option = click.option(
 @click.option("--published", metavar="DATE", help="Publication date for every input (ISO 8601).")
 @click.option("--sample", is_flag=True, help="Ingest the bundled Wikinews sample (CC BY 2.5).")
 @click.option("--retry-failed", is_flag=True, help="Read again every source that failed before.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Stop after the first N articles read (a trial run on a large source).",
+)
 @settings_options
 def ingest_command(
     sources: tuple[str, ...],
@@ -49,6 +55,7 @@ def ingest_command(
     published: str | None,
     sample: bool,
     retry_failed: bool,
+    limit: int | None,
     model: str | None,
     config: Path | None,
 ) -> None:
@@ -66,6 +73,7 @@ def ingest_command(
       tidings ingest articles.jsonl https://example.org/feed.rss --workers 4
       tidings ingest 'crawl/**/*.warc.gz' --db crawl.db
       tidings ingest --sample --db demo.db
+      tidings ingest crawl.warc.gz --limit 50 --db trial.db
       tidings ingest --retry-failed --db news.db
     """
     names = list(sources) + ([str(path) for path in sample_paths()] if sample else [])
@@ -76,6 +84,8 @@ def ingest_command(
     settings = settings_from(config, model=model)
     errors = _stderr()
     total = estimate_articles(names) if not retry_failed else None
+    if total is not None and limit is not None:
+        total = min(total, limit)
     with Activity(errors, "ingesting", total=total, rate=True) as activity:
 
         def progress(summary: IngestSummary) -> None:
@@ -96,6 +106,7 @@ def ingest_command(
                 workers=workers,
                 published=published,
                 retry_failed=retry_failed,
+                limit=limit,
                 on_error=failed,
                 on_article=progress,
                 on_build=building,

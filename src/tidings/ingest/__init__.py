@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 import httpx
 
-from tidings.errors import EmptyInput, FeedError, InputError
+from tidings.errors import EmptyInput, FeedError, InputError, TooLong
 from tidings.ingest.decode import check_size, decode, read_capped
 from tidings.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from tidings.ingest.html import article_from_html, looks_like_html
@@ -44,6 +44,7 @@ __all__ = [
     "article_from_text",
     "article_id",
     "check",
+    "check_length",
     "folder_files",
     "read",
 ]
@@ -84,13 +85,25 @@ def read(
 
 
 def check(article: Article, settings: Settings) -> Article:
-    """The article with its language set; EmptyInput or UnsupportedLanguage when it is too
-    short or not in one of the ``languages`` setting."""
+    """The article with its language set; EmptyInput, TooLong or UnsupportedLanguage when it
+    is too short, too long or not in one of the ``languages`` setting."""
     length = len(article.text.strip())
     if length < settings.min_chars:
         reason = f"only {length} characters of text (the min_chars setting is {settings.min_chars})"
         raise EmptyInput(article.origin, reason)
+    check_length(article, settings.max_chars)
     return with_language(article, settings.languages)
+
+
+def check_length(article: Article, max_chars: int) -> None:
+    """Raise TooLong when the article's text has more than ``max_chars`` characters."""
+    if len(article.text) > max_chars:
+        raise TooLong(
+            article.origin,
+            f"{len(article.text):,} characters of text is over the {max_chars:,}-character "
+            "limit (split the text, or raise TIDINGS_MAX_CHARS or max_chars in the settings "
+            "file; the analysis needs more memory the longer one text is)",
+        )
 
 
 def _checked(

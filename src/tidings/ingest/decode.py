@@ -69,8 +69,39 @@ def decode(data: bytes, origin: str, *, max_bytes: int, encoding: str | None = N
         if magic.match(data):
             raise BinaryInput(origin, f"binary data, not text (looks like {kind})")
     if b"\x00" in data[:8192]:
-        raise BinaryInput(origin, "binary data, not text (it contains NUL bytes)")
+        wide = _wide_encoding(data)
+        if wide is None:
+            raise BinaryInput(origin, "binary data, not text (it contains NUL bytes)")
+        return _decode(data, wide, origin)
     return _decode(data, encoding or _meta_charset(data) or "utf-8", origin)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte order mark, told by where its NUL bytes fall: text
+    that is mostly Latin script has a NUL in every second (or three of every four) bytes, at
+    the same places throughout; binary data has them anywhere. None when it is neither, or
+    when the bytes do not decode to readable text."""
+    sample = data[:8192]
+    for width, encodings in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        if len(data) % width:
+            continue
+        units = len(sample) // width
+        if units < 4:
+            continue
+        for encoding in encodings:
+            little = encoding.endswith("le")
+            zero_places = range(1, width) if little else range(width - 1)
+            letter_place = 0 if little else width - 1
+            zeros = sum(sample[place::width].count(0) for place in zero_places)
+            letters = units - sample[letter_place::width].count(0)
+            if zeros >= 0.9 * units * (width - 1) and letters >= 0.9 * units:
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    return None
+                readable = sum(c.isprintable() or c.isspace() for c in text[:4096])
+                return encoding if readable >= 0.95 * min(len(text), 4096) else None
+    return None
 
 
 def _meta_charset(data: bytes) -> str | None:

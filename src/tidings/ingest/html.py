@@ -19,6 +19,7 @@ from tidings.ingest.published import iso_published
 from tidings.ingest.text import article_from_text
 from tidings.model import Article
 
+MAX_DEPTH = 200  # below libxml2's limit of 256 nested elements
 MIN_BODY_WORDS = 4  # less is a menu or a button label that trafilatura's last-resort pass kept
 _LOOKS_LIKE_HTML = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
@@ -44,7 +45,21 @@ def article_from_html(
     url: str | None = None,
     published: str | None = None,
 ) -> Article:
-    """Extract the article from a web page; raise NoArticleBody when there is none."""
+    """Extract the article from a web page; raise NoArticleBody when there is none.
+
+    libxml2 stops reading markup nested deeper than 256 elements, losing the text inside;
+    when nothing is found in such a page, the elements below ``MAX_DEPTH`` are unwrapped (their
+    tags dropped, their text kept) and the page is read once more."""
+    try:
+        return _extracted(html, origin, url=url, published=published)
+    except NoArticleBody:
+        flat = _unwrapped_below(html, MAX_DEPTH)
+        if flat is None:
+            raise
+        return _extracted(flat, origin, url=url, published=published)
+
+
+def _extracted(html: str, origin: str, *, url: str | None, published: str | None) -> Article:
     try:
         document: Any = trafilatura.bare_extraction(
             html,
@@ -81,3 +96,36 @@ def article_from_html(
         published=published or iso_published(getattr(document, "date", None)),
         author=getattr(document, "author", None),
     )
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)  # fmt: skip
+
+
+def _unwrapped_below(html: str, depth: int) -> str | None:
+    """``html`` without the tags of elements nested deeper than ``depth`` (their text kept),
+    or None when nothing nests that deep. Tags are counted as written, unclosed ones too:
+    good enough to bring broken or hostile nesting back under the parser's limit."""
+    kept: list[str] = []
+    level = deepest = 0
+    position = 0
+    for tag in _TAG.finditer(html):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            drop = level > depth
+            level = max(level - 1, 0)
+        else:
+            level += 1
+            deepest = max(deepest, level)
+            drop = level > depth
+        if drop:
+            kept.append(html[position : tag.start()])
+            position = tag.end()
+    if deepest <= depth:
+        return None
+    kept.append(html[position:])
+    return "".join(kept)

@@ -58,6 +58,15 @@ def read_table(
         yield TableError(origin, "no rows: the table holds no articles")
 
 
+_JSON_KINDS = {
+    bool: "a JSON true/false",
+    int: "a JSON number",
+    float: "a JSON number",
+    list: "a JSON list",
+    dict: "a JSON object",
+}
+
+
 def row_name(origin: str, number: int) -> str:
     """How a row is named in errors and in ``Article.origin``: ``news.csv[3]``."""
     return f"{origin}[{number}]"
@@ -65,9 +74,11 @@ def row_name(origin: str, number: int) -> str:
 
 def _article_from_row(row: Mapping[str, Any], origin: str, published: str | None) -> Article:
     lowered = {str(key).strip().lower(): value for key, value in row.items()}
-    nested = [key for key, value in lowered.items() if isinstance(value, (list, dict))]
-    if any(key in COLUMNS["text"] for key in nested):
-        raise TableError(origin, "the text column holds a JSON list or object, not text")
+    for key in COLUMNS["text"]:
+        value = lowered.get(key)
+        if value is not None and not isinstance(value, str):  # JSON numbers, booleans, lists
+            kind = _JSON_KINDS.get(type(value), type(value).__name__)
+            raise TableError(origin, f"the {key!r} column holds {kind}, not text")
     fields = {name: _first(lowered, aliases) for name, aliases in COLUMNS.items()}
     if fields["text"] is None:
         names = ", ".join(sorted(lowered)) or "none"

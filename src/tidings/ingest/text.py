@@ -4,7 +4,9 @@ Blank lines before the headline and a Markdown ``#`` marker are allowed; a line 
 a sentence (``.``, ``:``, ``;``, ``,``) is not a headline.
 
 The article text is kept exactly as read (headline included), so that every offset tidings
-reports points into the file the user has.
+reports points into the file the user has; only a lone UTF-16 surrogate (valid in JSON's
+``"\ud800"`` and in Python strings, but not Unicode text: it cannot be encoded, hashed or
+stored) becomes U+FFFD, one character for one, so the offsets still hold.
 """
 
 from __future__ import annotations
@@ -17,6 +19,18 @@ from tidings.model import Article
 MAX_HEADLINE_CHARS = 300
 _SENTENCE_END = (".", ":", ";", ",")
 _MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repaired(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (the same length)."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _repaired(value: str | None) -> str | None:
+    return None if value is None else repaired(value)
 
 
 def article_id(text: str) -> str:
@@ -48,13 +62,14 @@ def article_from_text(
     author: str | None = None,
 ) -> Article:
     """Build an Article; without a given title, the headline line (if any) becomes the title."""
+    text = repaired(text)
     return Article(
         id=article_id(text),
         text=text,
-        title=(title or "").strip() or headline(text),
-        url=url,
-        source=source,
-        published=published,
-        author=author,
-        origin=origin,
+        title=_repaired((title or "").strip() or headline(text)),
+        url=_repaired(url),
+        source=_repaired(source),
+        published=_repaired(published),
+        author=_repaired(author),
+        origin=repaired(origin),
     )

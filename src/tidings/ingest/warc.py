@@ -164,7 +164,34 @@ def _records_in(stream: BinaryIO, overflow: bool = False) -> Iterator[_Slot]:
         for record in archive:
             yield _Slot(record=record, overflow=overflow)
     except Exception as error:  # warcio raises ArchiveLoadFailed, EOFError, ValueError ...
-        yield _Slot(problem=f"broken record ({first_line(error)})", resume_at=archive.offset)
+        problem = _header_problem(stream, archive.offset) or f"broken record ({first_line(error)})"
+        yield _Slot(problem=problem, resume_at=archive.offset)
+
+
+_NEEDS_TARGET = ("response", "request", "revisit")
+
+
+def _header_problem(stream: BinaryIO, offset: int) -> str | None:
+    """What is wrong with the WARC header block of the record at ``offset``, in words, when
+    it lacks a header warcio needs (warcio itself then fails with an AttributeError)."""
+    try:
+        stream.seek(offset)
+        block = stream.read(_CHUNK).split(b"\r\n\r\n", 1)[0]
+    except OSError:
+        return None
+    fields: dict[str, str] = {}
+    for line in block.decode("utf-8", errors="replace").splitlines()[1:]:
+        name, colon, value = line.partition(":")
+        if colon:
+            fields[name.strip().lower()] = value.strip()
+    kind = fields.get("warc-type", "").lower()
+    if not kind:
+        return "broken record: no WARC-Type header"
+    if not fields.get("content-length", "").isdigit():
+        return "broken record: no valid Content-Length header"
+    if kind in _NEEDS_TARGET and not fields.get("warc-target-uri"):
+        return f"broken record: a {kind} record without a WARC-Target-URI header"
+    return None
 
 
 def _plain_records(handle: BinaryIO) -> Iterator[_Slot]:

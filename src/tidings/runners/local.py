@@ -5,13 +5,18 @@ extractor in ``N`` worker processes (each loads the model and opens the gazettee
 yields the results in the order the articles came, a few batches ahead at most, so memory
 stays flat however many articles there are. A worker that dies (killed for memory) costs the
 batches not yet finished, reported as failed, and a fresh pool takes the rest. With one worker
-everything runs in this process.
+everything runs in this process. A worker ends itself within ``PARENT_CHECK_SECONDS`` of
+its parent's death (an ingest killed with SIGKILL leaves no process behind), and a batch that
+fails as a whole is analysed again one article at a time, so only the culprit is lost.
 Workers never open the database: the caller writes what they hand back.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,13 +25,14 @@ from itertools import islice
 
 from tidings.errors import AnalysisError, InputError
 from tidings.model import Article, Facts
-from tidings.pipeline import analyze_articles, open_geocoder
+from tidings.pipeline import analysis_failure, analyze_articles, open_geocoder
 from tidings.settings import Settings
 
 __all__ = ["Result", "analyze_everywhere"]
 
 Result = Facts | InputError
 AHEAD = 2  # batches in flight per worker
+PARENT_CHECK_SECONDS = 0.5  # how often a worker checks that the ingest that started it lives
 
 
 def analyze_everywhere(
@@ -52,7 +58,7 @@ def _run_pool(
     pool)."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_warm, initargs=(settings,)
+        workers, mp_context=context, initializer=_warm, initargs=(settings, os.getpid())
     ) as pool:
         pending: deque[tuple[list[Article], Future[list[Result]]]] = deque()
         for batch in islice(batches, workers * AHEAD):
@@ -94,14 +100,37 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _warm(settings: Settings) -> None:
-    """Load the model and open the gazetteer when a worker starts."""
+def _warm(settings: Settings, parent: int) -> None:
+    """Watch the parent, then load the model and open the gazetteer, when a worker starts.
+    (The parent's id comes from the parent: one that died while this worker was starting
+    has been replaced already.)"""
+    _exit_with_parent(parent)
     list(analyze_articles([], settings))
+
+
+def _exit_with_parent(parent: int, every: float = PARENT_CHECK_SECONDS) -> None:
+    """End this worker as soon as the process that started it is gone (killed with SIGKILL,
+    it cannot tell its pool to stop: the worker would sleep on forever, holding the model).
+    A daemon thread asks every ``every`` seconds; an orphan is adopted by another process
+    (init or a subreaper), so its parent id changes."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tidings-parent-watch", daemon=True).start()
 
 
 def _analyze_batch(batch: list[Article], settings: Settings) -> list[Result]:
     try:
         return list(_analyze_here(batch, settings))
-    except Exception as error:  # a batch must never take the ingest down with it
-        reason = f"analysis failed ({type(error).__name__}: {error}); please report this"
-        return [AnalysisError(article.origin, reason) for article in batch]
+    except Exception:  # a batch must never take the ingest down with it: one at a time
+        return [result for article in batch for result in _analyze_alone(article, settings)]
+
+
+def _analyze_alone(article: Article, settings: Settings) -> list[Result]:
+    try:
+        return list(_analyze_here([article], settings))
+    except Exception as error:
+        return [analysis_failure(article, error)]

@@ -57,13 +57,15 @@ def ingest(
     workers: int = 1,
     published: str | None = None,
     retry_failed: bool = False,
+    limit: int | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_article: Callable[[IngestSummary], None] | None = None,
     on_build: Callable[[Path], None] | None = None,
 ) -> IngestSummary:
-    """Ingest ``sources`` into ``database``; ``on_error`` hears of each failure as it
-    happens, ``on_article`` of each article done (for progress), ``on_build`` that the
-    gazetteer is being built first (once, about 20 s)."""
+    """Ingest ``sources`` into ``database`` (only the first ``limit`` articles read, if
+    given); ``on_error`` hears of each failure as it happens, ``on_article`` of each article
+    done (for progress), ``on_build`` that the gazetteer is being built first (once, about
+    20 s)."""
     started = time.perf_counter()
     open_geocoder(settings, on_build)
     connection = connect(database)
@@ -88,6 +90,8 @@ def ingest(
             if item is None:  # the source was read without failing as a whole
                 writer.clear_error(source)
                 continue
+            if limit is not None and summary.read >= limit:
+                return  # the sources are closed unread from here on
             summary.read += 1
             if item.id in taken or writer.has(item.id):
                 summary.duplicates += 1
