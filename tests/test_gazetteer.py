@@ -411,6 +411,11 @@ def _corrupt(tmp_path: Path, bad_line: str) -> Path:
         ("99000009\tShort\tShort\t\t37.9\t126.6\tP\tPPL", "expected 19 tab-separated columns"),
         ("\t".join(["99000009", "X", "X", "", "north", "126.6"] + [""] * 13), "latitude 'north'"),
         ("\t".join(["99000009", "X", "X", "", "97.0", "126.6"] + [""] * 13), "out of range"),
+        ("\t".join(["9" * 25, "X", "X", "", "37.0", "126.6"] + [""] * 13), "geonameid 9+ is out"),
+        (
+            "\t".join(["99000009", "X", "X", "", "37", "126", *[""] * 8, "-5", *[""] * 4]),
+            "population -5 is out of range",
+        ),
     ],
 )
 def test_corrupt_file_is_refused_and_changes_nothing(
@@ -430,7 +435,7 @@ def test_corrupt_file_is_refused_and_changes_nothing(
 def test_wrong_kinds_of_file(writable: Path, tmp_path: Path) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
-    with pytest.raises(GazetteerError, match="line 1"):
+    with pytest.raises(GazetteerError, match=r"image\.txt: line 3: binary data \(NUL bytes\)"):
         import_geonames(binary, writable)
     empty = tmp_path / "empty.txt"
     empty.write_text("\n")
@@ -448,18 +453,6 @@ def test_zip_input(writable: Path, tmp_path: Path) -> None:
     assert import_geonames(archive, writable).places == 3
     with Gazetteer(writable) as gazetteer:
         assert gazetteer.lookup("Panmunjom")[0].latitude == pytest.approx(37.9558)
-
-
-def test_import_into_a_new_gazetteer(tmp_path: Path) -> None:
-    path = tmp_path / "only-korea.sqlite"
-    import_geonames(KOREA, path)
-    with Gazetteer(path) as gazetteer:
-        assert gazetteer.lookup("Tumangang")[0].feature_code == "STM"
-        assert gazetteer.country("KR") is None
-        assert gazetteer.lookup("Panmunjom")[0].region == ""  # no admin1 mapping here
-    with pytest.raises(GazetteerError):
-        import_geonames(_corrupt(tmp_path, "broken"), tmp_path / "never.sqlite")
-    assert not (tmp_path / "never.sqlite").exists()
 
 
 def test_an_imported_division_keeps_its_region(writable: Path, tmp_path: Path) -> None:
@@ -486,23 +479,24 @@ def _km(latitude: float, longitude: float, other_latitude: float, other_longitud
 # --- the command line ------------------------------------------------------------------------
 
 
-def test_cli_import_and_info(tmp_path: Path) -> None:
+def test_cli_import_and_info(writable: Path, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from tidings.cli import main
 
-    path = tmp_path / "cli.sqlite"
+    path = writable
+    places = _counts(path)[0]
     runner = CliRunner()
     result = runner.invoke(main, ["gazetteer", "import", str(KOREA), "--path", str(path)])
     assert result.exit_code == 0, result.output
-    assert "3 places" in result.output
+    assert "3 places" in result.output and "building" not in result.output
     result = runner.invoke(main, ["gazetteer", "info", "--path", str(path)])
-    assert result.exit_code == 0 and "places: 3" in result.output
+    assert result.exit_code == 0 and f"places: {places + 3:,}" in result.output
     bad = _corrupt(tmp_path, "broken")
     result = runner.invoke(main, ["gazetteer", "import", str(bad), "--path", str(path)])
-    assert result.exit_code == 1 and "line 3" in result.output
+    assert result.exit_code == 2 and f"error: {bad}: line 3" in result.output
     result = runner.invoke(main, ["gazetteer", "info", "--path", str(tmp_path / "none.sqlite")])
-    assert result.exit_code == 1 and "no gazetteer here" in result.output
+    assert result.exit_code == 2 and "no gazetteer here" in result.output
 
 
 def test_cli_uses_the_settings_path(

@@ -13,31 +13,36 @@ nothing; a country's row (``allCountries.zip`` has them) takes GeoNames' point a
 names tidings knows the country by ("U.S.", "Burma"); a first-level division's row replaces the
 bundled one of the same region and takes over its names ("Ky."). Each row's ``region`` (ISO
 3166-2) comes from the gazetteer's ``admin1`` table: the region its GeoNames admin1 code maps
-to, '' where the code is not mapped (always so in a gazetteer the import creates). The whole
-file goes in one transaction: a corrupt or wrong-format line raises
-:class:`~tidings.errors.GazetteerError` naming the file and the line, and the gazetteer is left
-as it was; an import that is killed midway is rolled back by SQLite and can simply be re-run.
+to, '' where the code is not mapped. An import always adds to the full index: a gazetteer
+that does not exist yet is built from the bundled data first.
+
+The file is read in chunks by :mod:`tidings.geo.dumps`, which refuses zip bombs, over-long
+lines, runs of blank lines, binary data and damaged zips. The whole file goes in one
+transaction: a corrupt or wrong-format line, or a zip that turns out damaged halfway, raises
+:class:`~tidings.errors.GazetteerError` naming the file (and the line), and the gazetteer is
+left as it was; an import that is killed midway is rolled back by SQLite and can be re-run.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-import zipfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from tidings.errors import GazetteerError
-from tidings.geo.schema import DDL, INDEXES, SCHEMA_VERSION, ascii_name, name_key
+from tidings.geo.builder import build_gazetteer
+from tidings.geo.dumps import DumpLimits, dump_lines
+from tidings.geo.schema import SCHEMA_VERSION, ascii_name, name_key
 
-__all__ = ["ImportResult", "import_geonames"]
+__all__ = ["DumpLimits", "ImportResult", "import_geonames"]
 
 COLUMNS = 19
 FEATURE_CLASSES = frozenset("AHLPRSTUV")
 BATCH = 5_000
+PROGRESS_EVERY = 50_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,39 +62,57 @@ def import_geonames(
     dump: Path | str,
     gazetteer_path: Path | str,
     *,
+    limits: DumpLimits | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_build: Callable[[Path], None] | None = None,
 ) -> ImportResult:
     """Upsert every feature of the GeoNames file ``dump`` into the gazetteer at ``gazetteer_path``.
 
-    A gazetteer that does not exist yet is created holding only the dump's places.
+    A gazetteer that does not exist yet is built first from the bundled data (its folder made,
+    about 20 s; ``on_build`` hears of it beforehand), so an import always adds to the full
+    index. The dump is opened, and a zip's member checked against ``limits``, before that.
     ``on_progress`` is called with the number of lines read, every 50,000 lines.
     """
     source = Path(dump)
     target = Path(gazetteer_path)
     started = time.perf_counter()
-    created = not target.exists()
+    with dump_lines(source, limits) as lines:
+        if not target.exists():
+            if on_build is not None:
+                on_build(target)
+            build_gazetteer(target)
+        count = _upsert(lines, source, target, on_progress)
+    return ImportResult(path=source, places=count, seconds=time.perf_counter() - started)
+
+
+def _upsert(
+    lines: Iterator[tuple[int, bytes]],
+    source: Path,
+    target: Path,
+    on_progress: Callable[[int], None] | None,
+) -> int:
+    """Write the dump's rows in one transaction, rolled back if anything fails."""
     try:
         db = sqlite3.connect(target, isolation_level=None)
     except sqlite3.DatabaseError as error:
         raise GazetteerError(f"{target}: cannot open the gazetteer ({error})") from None
     try:
         db.execute("BEGIN IMMEDIATE")
-        _check_schema(db, target, created)
+        _check_schema(db, target)
         regions = _regions(db)
         bundled = _bundled_divisions(db)
         count = 0
+        reported = 0
         batch: list[tuple[Row, list[str]]] = []
-        with _lines(source) as lines:
-            for number, raw in lines:
-                if not raw.strip():
-                    continue
-                batch.append(_parse(raw, source, number, regions))
-                count += 1
-                if len(batch) >= BATCH:
-                    _write(db, batch, bundled)
-                    batch.clear()
-                if on_progress and number % 50_000 == 0:
-                    on_progress(number)
+        for number, raw in lines:
+            batch.append(_parse(raw, source, number, regions))
+            count += 1
+            if len(batch) >= BATCH:
+                _write(db, batch, bundled)
+                batch.clear()
+            if on_progress and number >= reported + PROGRESS_EVERY:
+                reported = number - number % PROGRESS_EVERY
+                on_progress(number)
         if count == 0:
             raise GazetteerError(f"{source}: no GeoNames rows in it")
         _write(db, batch, bundled)
@@ -98,64 +121,25 @@ def import_geonames(
         if db.in_transaction:
             db.execute("ROLLBACK")
         db.close()
-        if created:
-            target.unlink(missing_ok=True)
         if isinstance(error, sqlite3.DatabaseError):
             raise GazetteerError(f"{target}: import of {source} failed ({error})") from None
         raise
     db.close()
-    return ImportResult(path=source, places=count, seconds=time.perf_counter() - started)
+    return count
 
 
-def _check_schema(db: sqlite3.Connection, target: Path, created: bool) -> None:
-    if created:  # executescript would commit: run the statements one by one
-        for statement in (DDL + INDEXES).split(";"):
-            if statement.strip():
-                db.execute(statement)
-        db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        db.execute(
-            "INSERT INTO meta VALUES ('built_at', ?)",
-            (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),),
-        )
-        return
+def _check_schema(db: sqlite3.Connection, target: Path) -> None:
     try:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except sqlite3.DatabaseError as error:
         raise GazetteerError(f"{target}: not a gazetteer ({error})") from None
     if row is None or row[0] != SCHEMA_VERSION:
         raise GazetteerError(f"{target}: gazetteer schema is not {SCHEMA_VERSION}; rebuild it")
-
-
-@contextmanager
-def _lines(source: Path) -> Iterator[Iterator[tuple[int, bytes]]]:
-    """Numbered raw lines of a plain or zipped GeoNames file."""
-    try:
-        if zipfile.is_zipfile(source):
-            with zipfile.ZipFile(source) as archive, archive.open(_member(archive, source)) as f:
-                yield enumerate(f, start=1)
-        else:
-            with source.open("rb") as handle:
-                yield enumerate(handle, start=1)
-    except FileNotFoundError:
-        raise GazetteerError(f"{source}: no such file") from None
-    except (OSError, zipfile.BadZipFile) as error:
-        raise GazetteerError(f"{source}: cannot read it ({error})") from None
-
-
-def _member(archive: zipfile.ZipFile, source: Path) -> str:
-    texts = [
-        name
-        for name in archive.namelist()
-        if name.endswith(".txt") and not name.lower().endswith("readme.txt")
-    ]
-    preferred = f"{source.stem}.txt"
-    if preferred in texts:
-        return preferred
-    if len(texts) == 1:
-        return texts[0]
-    raise GazetteerError(
-        f"{source}: expected one GeoNames .txt file in the zip, found {texts or 'none'}"
-    )
+    if db.execute("SELECT count(*) FROM countries").fetchone()[0] == 0:
+        raise GazetteerError(  # made by an import alone, as earlier versions did
+            f"{target}: holds no countries, only imported places; rebuild it with "
+            "`tidings gazetteer build` and import your GeoNames files again"
+        )
 
 
 def _regions(db: sqlite3.Connection) -> dict[tuple[str, str], str]:
@@ -169,10 +153,10 @@ def _parse(
 ) -> tuple[Row, list[str]]:
     where = f"{source}: line {number}"
     try:
-        line = raw.decode("utf-8").rstrip("\r\n")
+        line = raw.decode("utf-8").removesuffix("\r")
     except UnicodeDecodeError:
         raise GazetteerError(f"{where}: not UTF-8 text; is this a GeoNames dump?") from None
-    fields = line.split("\t")
+    fields = (line.removeprefix("\ufeff") if number == 1 else line).split("\t")
     if len(fields) != COLUMNS:
         raise GazetteerError(
             f"{where}: expected {COLUMNS} tab-separated columns (GeoNames geoname format), "
@@ -185,6 +169,9 @@ def _parse(
     name, ascii_column, feature_class, country = fields[1], fields[2], fields[6], fields[8]
     if geonameid <= 0 or not name:
         raise GazetteerError(f"{where}: a geonameid and a name are required")
+    for column, value in (("geonameid", geonameid), ("population", population)):
+        if not 0 <= value < 2**63:  # SQLite's integers are 64-bit
+            raise GazetteerError(f"{where}: {column} {value} is out of range")
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         raise GazetteerError(f"{where}: coordinates {latitude}, {longitude} are out of range")
     if feature_class and feature_class not in FEATURE_CLASSES:
