@@ -116,3 +116,57 @@ def test_places_and_events_serialise_per_contract() -> None:
     wrong["events"][0]["modality"] = "maybe"  # not one of the six
     with pytest.raises(jsonschema.ValidationError):
         validate(wrong)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2022-03-16TNI", "2022-03-16 night"),
+        ("2022-03-16TMO", "2022-03-16 morning"),
+        ("2022-03-16TAF", "2022-03-16 afternoon"),
+        ("2022-03-16TEV", "2022-03-16 evening"),
+        ("2022-03-16T14:30", "2022-03-16 14:30"),
+        ("2022-W11", "week 11 of 2022"),
+        ("2022-W11-WE", "weekend of week 11, 2022"),
+        ("2022-SU", "summer 2022"),
+        ("2022-WI", "winter 2022"),
+        ("2022-Q3", "Q3 2022"),
+        ("2022-H1", "first half of 2022"),
+        ("FY2022", "fiscal year 2022"),
+        ("199", "the 1990s"),
+        ("19", "the 1900s"),
+        ("XXXX-06", "June (year not known)"),
+        ("P1Y6M", "1 year 6 months"),
+        ("PT5H30M", "5 hours 30 minutes"),
+        ("PXY", "years"),
+        ("PRESENT_REF", "now"),
+        ("2022-03-16", "2022-03-16"),
+        ("2022-03", "2022-03"),
+        ("2022", "2022"),
+        ("2022-W99-XX", "2022-W99-XX"),  # no known shape: as it is
+        (None, ""),
+    ],
+)
+def test_timex_values_are_said_in_words(value: str | None, shown: str) -> None:
+    from tidings.output.dates import human_date
+
+    assert human_date(value) == shown
+
+
+def test_reports_and_tables_say_dates_in_words_and_json_keeps_the_value() -> None:
+    from rich.console import Console
+
+    from tidings.output.report import print_report
+    from tidings.pipeline import analyze_text
+
+    facts = analyze_text(
+        "Police arrested two men in Busan on Wednesday night, officials said.",
+        published="2022-03-17",
+    )
+    assert [event.date for event in facts.events] == ["2022-03-16TNI"]
+    console = Console(record=True, width=80)
+    print_report(facts, console)
+    report = console.export_text()
+    assert "• 2022-03-16 night · Police → two men · COERCE (arrested)" in report
+    assert "TNI" not in report
+    assert to_dict(facts)["events"][0]["date"] == "2022-03-16TNI"  # the contract's value

@@ -1,25 +1,42 @@
 """``tidings search | events | stories | quotes | places | overview | export``: read a
-database made by ingest."""
+database made by ingest (never writing to it); ``tidings upgrade`` brings one made by an
+older tidings up to date."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 
 from tidings.cli.app import F, main, print_error, stderr_console
-from tidings.cli.corpus import database_option
+from tidings.cli.corpus import DEFAULT_DATABASE
 from tidings.errors import StoreError
 from tidings.output.rows import EXPORT_FORMATS, LIST_FORMATS, print_table, write_rows
 from tidings.store.calendar import day_range
 from tidings.store.queries import Corpus
+from tidings.store.schema import SCHEMA_VERSION, upgrade
 
 EVENT_COLUMNS = ("date", "type", "trigger", "actor", "target", "place", "sources")
 WHAT = ("events", "articles", "quotes", "places")
+R = TypeVar("R")
+
+database_option = click.option(
+    "--db",
+    "database",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DATABASE,
+    show_default=True,
+    help="The SQLite database made by tidings ingest (it must exist; it is only read).",
+)
+fts_option = click.option(
+    "--fts",
+    is_flag=True,
+    help="Read the search in FTS5's own query syntax (NEAR, column:, ^, AND/OR/NOT, ( )).",
+)
 
 
 def calendar_date(
@@ -55,8 +72,14 @@ def _show(rows: Sequence[Any], columns: Sequence[str], output_format: str) -> No
 
 
 def _open(database: Path) -> Corpus:
+    return _refused_on_error(lambda: Corpus(database))
+
+
+def _refused_on_error(query: Callable[[], R]) -> R:
+    """``query()``, or its StoreError (a database that cannot be read, a filter that is
+    refused) on one line and exit code 2."""
     try:
-        return Corpus(database)
+        return query()
     except StoreError as error:
         print_error(stderr_console(), error)
         sys.exit(2)
@@ -64,29 +87,32 @@ def _open(database: Path) -> Corpus:
 
 @main.command("search")
 @click.argument("text")
+@fts_option
 @list_options
-def search_command(text: str, database: Path, limit: int, output_format: str) -> None:
-    """Articles matching TEXT, best first (full-text search: words, "a phrase", OR, NOT,
-    prefix*).
+def search_command(text: str, fts: bool, database: Path, limit: int, output_format: str) -> None:
+    """Articles matching TEXT, best first. Every word and "quoted phrase" must be in the
+    article (punctuation is text: Min-ho, COVID-19, U.S., O'Brien); OR between two of them
+    takes either; -word leaves out articles with it (a TEXT that starts with one goes
+    last, after --); word* is any word starting so. --fts: FTS5's own syntax instead.
 
     \b
     Examples:
-      tidings search earthquake --db news.db
-      tidings search '"state of emergency" AND flood' --format json
+      tidings search 'Lee Min-ho' --db news.db
+      tidings search '"state of emergency" flood OR storm -drill' --format json
+      tidings search 'NEAR(curfew army, 5)' --fts
     """
     with _open(database) as corpus:
-        try:
-            hits = corpus.search(text, limit=limit)
-        except StoreError as error:
-            print_error(stderr_console(), error)
-            sys.exit(2)
+        hits = _refused_on_error(lambda: corpus.search(text, fts=fts, limit=limit))
     _show(hits, ("published", "title", "snippet"), output_format)
 
 
 @main.command("events")
 @click.option("--type", "event_type", help="Event type: ASSAULT, PROTEST, AID ...")
 @click.option("--actor", help="Actor code (PRKMIL, GOV) or words of an actor's name.")
-@click.option("--country", help="Country of the place (alpha-2: KR) or of an actor (KOR).")
+@click.option(
+    "--country",
+    help="Country of the place (KR or 'South Korea') or of an actor (alpha-3: KOR).",
+)
 @click.option("--place", help="Words of the place's name.")
 @click.option(
     "--since", metavar="DATE", help="Events on or after DATE (2017-11-01).", callback=calendar_date
@@ -129,11 +155,11 @@ def events_command(
       tidings events --min-sources 2 --story 12
     """
     with _open(database) as corpus:
-        rows = corpus.events(
+        rows = _refused_on_error(lambda: corpus.events(
             type=event_type, actor=actor, country=country, place=place, since=since,
             until=until, story=story, min_sources=min_sources, everything=everything,
             mentions=mentions, limit=limit,
-        )  # fmt: skip
+        ))  # fmt: skip
     _show(rows, EVENT_COLUMNS, output_format)
 
 
@@ -176,30 +202,39 @@ def stories_command(
 
 
 @main.command("quotes")
-@click.option("--speaker", help="Words of the speaker's name or description.")
-@click.option("--text", help="Words of the quote (full-text search).")
+@click.option(
+    "--speaker", help="Words of the speaker's name or description, or of another name of them."
+)
+@click.option("--text", help="Words of the quote (searched like tidings search).")
+@fts_option
 @list_options
 def quotes_command(
-    speaker: str | None, text: str | None, database: Path, limit: int, output_format: str
+    speaker: str | None,
+    text: str | None,
+    fts: bool,
+    database: Path,
+    limit: int,
+    output_format: str,
 ) -> None:
     """Quotes with their speakers, newest first.
 
     \b
     Examples:
-      tidings quotes --speaker Putin --db news.db
-      tidings quotes --text ceasefire --format json
+      tidings quotes --speaker "Vladimir Putin" --db news.db
+      tidings quotes --text 'ceasefire -rumour' --format json
+      tidings quotes --text 'speaker:Putin' --fts
     """
+    if fts and not text:
+        raise click.UsageError("--fts is how --text is read: give --text too")
     with _open(database) as corpus:
-        try:
-            rows = corpus.quotes(speaker=speaker, text=text, limit=limit)
-        except StoreError as error:
-            print_error(stderr_console(), error)
-            sys.exit(2)
+        rows = _refused_on_error(
+            lambda: corpus.quotes(speaker=speaker, text=text, fts=fts, limit=limit)
+        )
     _show(rows, ("published", "speaker", "text"), output_format)
 
 
 @main.command("places")
-@click.option("--country", help="Only places in this country (alpha-2: KR).")
+@click.option("--country", help="Only places in this country: IT, ITA or Italy.")
 @list_options
 def places_command(country: str | None, database: Path, limit: int, output_format: str) -> None:
     """Places on the map, most named first.
@@ -208,9 +243,10 @@ def places_command(country: str | None, database: Path, limit: int, output_forma
     Examples:
       tidings places --db news.db
       tidings places --country UA --format csv
+      tidings places --country 'South Korea'
     """
     with _open(database) as corpus:
-        rows = corpus.places(country=country, limit=limit)
+        rows = _refused_on_error(lambda: corpus.places(country=country, limit=limit))
     _show(rows, ("name", "country", "precision", "mentions", "articles"), output_format)
 
 
@@ -229,7 +265,7 @@ def overview_command(database: Path) -> None:
     span = f"{overview.first_published or '?'} to {overview.last_published or '?'}"
     console.print(
         f"[bold]{database}[/bold]: {_count(overview.articles, 'article')} from "
-        f"{_count(overview.sources, 'source')}, published {span}; "
+        f"{_sources(overview.sources, overview.unknown_sources)}, published {span}; "
         f"{_count(overview.stories, 'story', 'stories')}, {_count(overview.events, 'event')}"
     )
     for heading, pairs in (
@@ -244,6 +280,16 @@ def _count(number: int, word: str, plural: str | None = None) -> str:
     return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
+def _sources(known: int, unknown: int) -> str:
+    """ "3 sources", "unknown sources" (files, texts without a source or URL) or "3 sources
+    (2 articles of unknown source)"."""
+    if not known:
+        return "unknown sources" if unknown else "no sources"
+    if not unknown:
+        return _count(known, "source")
+    return f"{_count(known, 'source')} ({_count(unknown, 'article')} of unknown source)"
+
+
 @main.command("export")
 @click.option("--what", type=click.Choice(WHAT), default="events", show_default=True)
 @click.option(
@@ -252,7 +298,8 @@ def _count(number: int, word: str, plural: str | None = None) -> str:
     type=click.Choice(EXPORT_FORMATS),
     default="jsonl",
     show_default=True,
-    help="geojson: events and places as points; parquet needs pyarrow (pip install pyarrow).",
+    help="geojson: events and places as points (an event with no known place: a null "
+    "geometry); parquet needs pyarrow (pip install pyarrow).",
 )
 @click.option(
     "--out",
@@ -290,3 +337,27 @@ def export_command(what: str, output_format: str, out: Path | None, database: Pa
         sys.exit(2)
     if out is not None:
         stderr_console().print(f"{len(rows)} {what} → {out}")
+
+
+@main.command("upgrade")
+@click.option(
+    "--db",
+    "database",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DATABASE,
+    show_default=True,
+    help="The SQLite database made by tidings ingest (it must exist and be writable).",
+)
+def upgrade_command(database: Path) -> None:
+    """Bring a database made by an older tidings up to this one's schema (the reading
+    commands do it themselves where they can write the file and its folder).
+
+    \b
+    Examples:
+      tidings upgrade --db news.db
+    """
+    before = _refused_on_error(lambda: upgrade(database))
+    if before == SCHEMA_VERSION:
+        stderr_console().print(f"{database}: up to date (schema {SCHEMA_VERSION})")
+    else:
+        stderr_console().print(f"{database}: upgraded from schema {before} to {SCHEMA_VERSION}")

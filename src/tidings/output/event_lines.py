@@ -3,7 +3,8 @@
 ``2017-11-13 · PRK military → North Korean soldier · ASSAULT (opened fire) · DMZ``
 
 Who: an actor's name, or for an unnamed group its country and role ("PRK military"); the
-date with its precision as written in ISO form; the place with its country when known; and
+date in words where its value is no plain ISO date ("2022-03-16 night", "week 46 of 2017":
+:func:`tidings.output.dates.human_date`); the place with its country when known; and
 after the line, who reports it, casualties, and "not" or the modality when the event is not
 simply said to have happened.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from tidings.extract.actor_roles import load_roles
 from tidings.model import HAPPENED_MODALITIES, Actor, Event, Facts, Place
+from tidings.output.dates import human_date
 
 __all__ = ["actor_label", "event_line", "event_note"]
 
@@ -33,7 +35,7 @@ def event_line(event: Event, facts: Facts) -> str:
     if event.actor is None and event.target in actors:
         who = [f"? {SIDE} {who[0]}"]
     what = f"{event.type} ({' '.join(event.trigger.text.split())})"
-    parts = [event.date or "undated", f" {SIDE} ".join(who) if who else "", what]
+    parts = [human_date(event.date) or "undated", f" {SIDE} ".join(who) if who else "", what]
     place = _place(event, facts.places)
     if place:
         parts.append(place)

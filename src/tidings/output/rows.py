@@ -2,7 +2,10 @@
 Parquet for analytics (with pyarrow installed).
 
 Every writer takes the frozen dataclasses of :mod:`tidings.store.queries`; the table shows the
-columns named for it, the other formats every field.
+columns named for it, date values in words ("2022-03-16 night", "week 46 of 2017": see
+:mod:`tidings.output.dates`), the other formats every field as stored. In GeoJSON a row
+with no point (an event whose place is not known) is a feature with a null geometry
+(RFC 7946, section 3.2), so that an export holds every row.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from tidings.output.dates import human_date
+
 __all__ = ["EXPORT_FORMATS", "LIST_FORMATS", "print_table", "write_rows"]
 
 LIST_FORMATS = ("table", "json", "csv")
@@ -27,6 +32,7 @@ SHORT_COLUMNS = frozenset(
     {"id", "date", "type", "published", "first_published", "country", "mentions", "articles",
      "sources", "events"}
 )  # fmt: skip
+DATE_COLUMNS = frozenset({"date"})  # TIMEX3 values; publication dates are plain ISO dates
 
 
 def print_table(rows: Sequence[Any], columns: Sequence[str], console: Console) -> None:
@@ -36,7 +42,7 @@ def print_table(rows: Sequence[Any], columns: Sequence[str], console: Console) -
         short = column in SHORT_COLUMNS
         table.add_column(column.replace("_", " "), overflow="fold", no_wrap=short)
     for row in rows:
-        table.add_row(*(_cell(getattr(row, column)) for column in columns))
+        table.add_row(*(_cell(getattr(row, column), column) for column in columns))
     console.print(table)
     if not rows:
         console.print("[dim]nothing found[/dim]")
@@ -71,14 +77,18 @@ def write_rows(rows: Sequence[Any], output_format: str, out: TextIO | Path) -> N
 
 
 def _feature_collection(dicts: list[dict[str, Any]]) -> dict[str, Any]:
+    """A feature per row: a point where the row has one, else a null geometry."""
     features = [
         {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [item["lon"], item["lat"]]},
+            "geometry": (
+                {"type": "Point", "coordinates": [item["lon"], item["lat"]]}
+                if item.get("lat") is not None and item.get("lon") is not None
+                else None
+            ),
             "properties": {k: v for k, v in item.items() if k not in ("lat", "lon")},
         }
         for item in dicts
-        if item.get("lat") is not None and item.get("lon") is not None
     ]
     return {"type": "FeatureCollection", "features": features}
 
@@ -102,9 +112,11 @@ def _plain(row: Any) -> dict[str, Any]:
     return asdict(row)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, column: str) -> str:
     if value is None:
         return ""
+    if column in DATE_COLUMNS and isinstance(value, str):
+        return escape(human_date(value))
     if isinstance(value, float):
         return f"{value:.4g}"
     return escape(" ".join(str(value).split()))

@@ -22,6 +22,7 @@ from typing import Any
 
 from tidings.model import HAPPENED_MODALITIES
 from tidings.store.calendar import day_range
+from tidings.store.filter_values import ESCAPE, contains, country_code
 from tidings.store.rows import EventRow
 
 __all__ = ["EventFilters", "list_events", "where_sql"]
@@ -47,12 +48,18 @@ LEFT JOIN actors a ON a.article_id = e.article_id AND a.id = e.actor_id
 LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target_id
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place_id
 """
+MERGED_POINT = (  # the point of a merged event's place, from a mention that names it
+    "SELECT json_array(p.lat, p.lon) FROM events m JOIN places p ON p.article_id = "
+    "m.article_id AND p.id = m.place_id WHERE m.canonical_id = c.id AND p.name = c.place_name "
+    "AND p.lat IS NOT NULL LIMIT 1"
+)
 NAMES = [field.name for field in fields(EventRow)]
 CANONICAL = NAMES.index("canonical_id")
 CODE = re.compile(r"^[A-Za-z]{3}(?:[A-Za-z]{3})*$")
 MENTION_ACTORS = (
     "EXISTS (SELECT 1 FROM events m JOIN actors n ON n.article_id = m.article_id "
-    "AND n.id IN (m.actor_id, m.target_id) WHERE m.canonical_id = c.id AND n.name LIKE ?)"
+    "AND n.id IN (m.actor_id, m.target_id) WHERE m.canonical_id = c.id "
+    f"AND n.name LIKE ? {ESCAPE})"
 )
 
 
@@ -62,8 +69,8 @@ class EventFilters:
 
     type: str | None = None
     actor: str | None = None  # a code (PRKMIL, GOV) or words of a name
-    country: str | None = None  # alpha-2: the place's country; alpha-3: an actor's
-    place: str | None = None  # words of the place's name
+    country: str | None = None  # alpha-2 or a name: the place's country; alpha-3: an actor's
+    place: str | None = None  # words of the place's name (as text: % and _ are no wildcards)
     since: str | None = None
     until: str | None = None
     story: int | None = None
@@ -107,10 +114,11 @@ def list_events(
         (listed,),
     ).fetchall()
     merged = {
-        number: (date, precision, place, country, actor, target)
-        for number, date, precision, place, country, actor, target in connection.execute(
-            "SELECT id, date, date_precision, place_name, country, actor_code, target_code "
-            "FROM canonical_events WHERE id IN (SELECT value FROM json_each(?))",
+        number: (date, precision, place, country, actor, target, point)
+        for number, date, precision, place, country, actor, target, point in connection.execute(
+            "SELECT c.id, c.date, c.date_precision, c.place_name, c.country, c.actor_code, "
+            f"c.target_code, ({MERGED_POINT}) FROM canonical_events c "
+            "WHERE c.id IN (SELECT value FROM json_each(?))",
             (listed,),
         )
     }
@@ -119,14 +127,21 @@ def list_events(
 
 
 def _merged_row(row: tuple[Any, ...], merged: tuple[Any, ...]) -> EventRow:
+    """The mention ``row`` with what the merged event says, its place's point included
+    (the mention shown may name no place, or another one)."""
     event = _row(row)
-    date, precision, place, country, actor, target = merged
+    date, precision, place, country, actor, target, point = merged
+    lat, lon = json.loads(point) if point else (None, None)
+    if place is None or (place == event.place and lat is None):
+        lat, lon = event.lat, event.lon
     return dataclasses.replace(
         event,
         date=date or event.date,
         date_precision=precision if date else event.date_precision,
         place=place or event.place,
         country=country or event.country,
+        lat=lat,
+        lon=lon,
         actor_code=actor or event.actor_code,
         target_code=target or event.target_code,
     )
@@ -141,13 +156,13 @@ def _canonical_filters(filters: EventFilters) -> tuple[list[str], list[Any]]:
     if filters.actor:
         code = filters.actor.upper()
         clauses = [MENTION_ACTORS]
-        values.append(f"%{filters.actor}%")
+        values.append(contains(filters.actor, "actor"))
         if CODE.match(filters.actor):
             clauses[:0] = ["+c.actor_code = ?", "+c.target_code = ?"]
             values[-1:-1] = [code, code]
         where.append("(" + " OR ".join(clauses) + ")")
     if filters.country:
-        code = filters.country.upper()
+        code = country_code(filters.country, alpha3=True)
         if len(code) == 3:
             where.append("(substr(+c.actor_code, 1, 3) = ? OR substr(+c.target_code, 1, 3) = ?)")
             values += [code, code]
@@ -155,8 +170,8 @@ def _canonical_filters(filters: EventFilters) -> tuple[list[str], list[Any]]:
             where.append("+c.country = ?")
             values.append(code)
     if filters.place:
-        where.append("+c.place_name LIKE ?")
-        values.append(f"%{filters.place}%")
+        where.append(f"+c.place_name LIKE ? {ESCAPE}")
+        values.append(contains(filters.place, "place"))
     if filters.since:
         where.append("c.date_last >= ?")
         values.append(_first(filters.since))
@@ -182,15 +197,19 @@ def _mentions(
         values.append(filters.type.upper())
     if filters.actor:
         code = filters.actor.upper()
-        where.append("(a.code = ? OR t.code = ? OR a.name LIKE ? OR t.name LIKE ?)")
-        values += [code, code, f"%{filters.actor}%", f"%{filters.actor}%"]
+        pattern = contains(filters.actor, "actor")
+        where.append(
+            f"(a.code = ? OR t.code = ? OR a.name LIKE ? {ESCAPE} OR t.name LIKE ? {ESCAPE})"
+        )
+        values += [code, code, pattern, pattern]
     if filters.country:
-        code = filters.country.upper()
+        code = country_code(filters.country, alpha3=True)
         where.append("(p.country = ? OR a.country = ? OR t.country = ?)")
         values += [code, code, code]
     if filters.place:
-        where.append("(p.name LIKE ? OR p.text LIKE ?)")
-        values += [f"%{filters.place}%", f"%{filters.place}%"]
+        pattern = contains(filters.place, "place")
+        where.append(f"(p.name LIKE ? {ESCAPE} OR p.text LIKE ? {ESCAPE})")
+        values += [pattern, pattern]
     if filters.since:
         where.append("e.date_last >= ?")
         values.append(_first(filters.since))

@@ -125,7 +125,8 @@ class Overview:
     """A database at a glance."""
 
     articles: int
-    sources: int  # distinct publishers: the source, else the site of the URL
+    sources: int  # distinct known publishers: the source, else the site of the URL
+    unknown_sources: int  # articles with neither (a file, a text without a URL)
     stories: int
     first_published: str | None
     last_published: str | None

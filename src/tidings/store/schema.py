@@ -64,6 +64,7 @@ __all__ = [
     "connect",
     "schema_version",
     "table_names",
+    "upgrade",
 ]
 
 MIGRATIONS: tuple[str, ...] = (
@@ -350,19 +351,41 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open the database at ``path`` (made if missing) at the current schema version."""
+    return _connect(path)[0]
+
+
+def upgrade(path: Path) -> int:
+    """Bring the existing database at ``path`` up to :data:`SCHEMA_VERSION`; the version
+    it was at."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no such database (make one with tidings ingest)")
+    connection, version = _connect(path)
+    connection.close()
+    return version
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection, int]:
+    """The database at ``path``, open for writing and migrated, and the schema version it
+    was at. A StoreError (its cause the SQLite or OS error) when it cannot be."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open it ({error.strerror or error})") from error
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: not a usable tidings database ({error})") from error
+    try:
         add_functions(connection)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA foreign_keys=ON")
-        _migrate(connection, path)
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: not a usable tidings database ({error})") from None
-    except OSError as error:
-        raise StoreError(f"{path}: cannot open it ({error.strerror or error})") from None
-    return connection
+        version = _migrate(connection, path)
+    except BaseException as error:
+        connection.close()
+        if isinstance(error, sqlite3.DatabaseError):
+            raise StoreError(f"{path}: not a usable tidings database ({error})") from error
+        raise
+    return connection, version
 
 
 def add_functions(connection: sqlite3.Connection) -> None:
@@ -396,7 +419,8 @@ def table_names(connection: sqlite3.Connection) -> list[str]:
     return [str(name) for (name,) in rows]
 
 
-def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+def _migrate(connection: sqlite3.Connection, path: Path) -> int:
+    """Apply the migrations ``connection`` lacks; the version it was at."""
     (version,) = connection.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -413,6 +437,7 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
             connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+    return int(version)
 
 
 def _statements(script: str) -> list[str]:
