@@ -1,5 +1,5 @@
-"""Small news sites for the ingest tests: pages, feeds, robots.txt, a crawl archived as WARC
-and a fake clock.
+"""Small news sites for the ingest tests: pages, feeds, robots.txt, a crawl archived as WARC,
+a made-up public internet and a fake clock.
 
 Every text here was written for these tests.
 """
@@ -7,20 +7,32 @@ Every text here was written for these tests.
 from __future__ import annotations
 
 import io
+import ipaddress
 import socket
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import httpcore
+import httpx
 from pytest_httpserver import HTTPServer
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tidings.errors import InputError
 from tidings.ingest import read
+from tidings.ingest.addresses import IPAddress, system_resolver
+from tidings.ingest.fetch import make_client
 from tidings.model import Article
 from tidings.settings import Settings
 
-QUICK = Settings(fetch_delay=0)
+
+def local_settings(**values: Any) -> Settings:
+    """Settings that may fetch from the test servers, which listen on loopback addresses."""
+    return Settings(allow_private_addresses=True, **values)
+
+
+QUICK = local_settings(fetch_delay=0)
 
 FERRY = (
     "The island ferry sailed again on Monday morning after three days tied up in the harbour "
@@ -124,6 +136,45 @@ def dead_url(path: str) -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}{path}"
+
+
+class FakeInternet(httpcore.NetworkBackend):
+    """Made-up public sites served by local test servers, for fetching with loopback refused.
+
+    ``resolve`` gives each site's name a public address (93.184.216.x); a connection to that
+    address reaches the local server behind it. Any other name is resolved, and any other
+    address connected to, as usual: so the address checks see what a real site would show."""
+
+    def __init__(self) -> None:
+        self._addresses: dict[str, IPAddress] = {}
+        self._servers: dict[str, tuple[str, int]] = {}  # public address -> local host, port
+        self._sockets = httpcore.SyncBackend()
+
+    def add(self, name: str, server: HTTPServer) -> str:
+        """Serve the site ``name`` from ``server``; its address, ``http://name``."""
+        address = ipaddress.ip_address(f"93.184.216.{10 + len(self._addresses)}")
+        self._addresses[name] = address
+        self._servers[str(address)] = (server.host, server.port)
+        return f"http://{name}"
+
+    def resolve(self, host: str, port: int) -> list[IPAddress]:
+        known = self._addresses.get(host)
+        return [known] if known is not None else system_resolver(host, port)
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        host, port = self._servers.get(host, (host, port))
+        return self._sockets.connect_tcp(host, port, timeout, local_address, socket_options)
+
+    def client(self, settings: Settings) -> httpx.Client:
+        """A client as tidings makes it, on this internet."""
+        return make_client(settings, resolver=self.resolve, backend=self)
 
 
 class FakeClock:

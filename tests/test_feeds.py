@@ -23,6 +23,7 @@ from sites import (
     assert_named,
     dead_url,
     item,
+    local_settings,
     news_page,
     read_all,
     requested,
@@ -354,7 +355,7 @@ def test_delay_between_requests_to_one_host(tmp_path: Path, httpserver: HTTPServ
     feed = write(
         tmp_path, "a.rss", rss("".join(item(f"E{i}", u, "x") for i, u in enumerate(links)))
     )
-    settings = Settings(fetch_delay=2.5)
+    settings = local_settings(fetch_delay=2.5)
     clock = FakeClock()
     with PoliteFetcher(settings, clock=clock, sleep=clock.sleep) as fetcher:
         items = read_all([feed], settings, fetcher=fetcher)
@@ -370,7 +371,7 @@ def test_delay_is_per_host_and_counts_from_the_last_request(httpserver: HTTPServ
     local = httpserver.url_for("/a")
     loopback = local.replace("localhost", "127.0.0.1")
     clock = FakeClock()
-    fetcher = PoliteFetcher(Settings(fetch_delay=3), clock=clock, sleep=clock.sleep)
+    fetcher = PoliteFetcher(local_settings(fetch_delay=3), clock=clock, sleep=clock.sleep)
     fetcher.fetch(local, robots=False)
     fetcher.fetch(loopback, robots=False)  # another host: no pause
     assert clock.sleeps == []
@@ -399,7 +400,7 @@ def test_crawl_delay_of_the_site_and_a_zero_delay(
     links = [serve_page(httpserver, f"/n/{n}", news_page(f"Story {n}", FERRY)) for n in (1, 2)]
     feed = write(tmp_path, "a.rss", rss("".join(item("E", link, "x") for link in links)))
     clock = FakeClock()
-    settings = Settings(fetch_delay=delay)
+    settings = local_settings(fetch_delay=delay)
     with PoliteFetcher(settings, clock=clock, sleep=clock.sleep) as fetcher:
         items = read_all([feed], settings, fetcher=fetcher)
     assert all(isinstance(entry, Article) for entry in items), items

@@ -47,6 +47,7 @@ SAMPLES = Path(__file__).parent / "samples" / "ingest"
 NEWS_PAGE = SAMPLES / "news-page.html"
 SOLDIER = SAMPLES / "soldier.txt"
 
+LOOPBACK = Settings(allow_private_addresses=True)  # the test servers listen on loopback
 BODY = (
     "On Monday a soldier ran across the border while guards opened fire, officials said. "
     "He was hit five times and was carried to safety by two sergeants who crawled to him.\n"
@@ -56,7 +57,7 @@ BODY = (
 def read_all(
     sources: list[str], settings: Settings | None = None, **options: Any
 ) -> list[Article | InputError]:
-    return list(read(sources, settings or Settings(), **options))
+    return list(read(sources, settings or LOOPBACK, **options))
 
 
 def read_one(source: str, settings: Settings | None = None, **options: Any) -> Article:
@@ -313,14 +314,14 @@ def redirect_chain(httpserver: HTTPServer, hops: int) -> str:
 
 def test_redirects_are_followed_up_to_the_limit(httpserver: HTTPServer) -> None:
     url = redirect_chain(httpserver, 2)
-    article = read_one(url, Settings(fetch_max_redirects=2))
+    article = read_one(url, Settings(allow_private_addresses=True, fetch_max_redirects=2))
     assert article.url == httpserver.url_for("/hop2")
     assert article.origin == url
 
 
 def test_too_many_redirects(httpserver: HTTPServer) -> None:
     url = redirect_chain(httpserver, 3)
-    error = read_error(url, Settings(fetch_max_redirects=2))
+    error = read_error(url, Settings(allow_private_addresses=True, fetch_max_redirects=2))
     assert isinstance(error, FetchError)
     assert "more than 2 redirects" in str(error)
 
@@ -336,7 +337,9 @@ def test_http_error_names_url_and_status(httpserver: HTTPServer, status: int) ->
 
 def test_response_over_max_bytes_with_content_length(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/big").respond_with_data("x" * 5000, content_type="text/plain")
-    error = read_error(httpserver.url_for("/big"), Settings(max_bytes=1000))
+    error = read_error(
+        httpserver.url_for("/big"), Settings(allow_private_addresses=True, max_bytes=1000)
+    )
     assert isinstance(error, TooLarge)
     assert "5,000 bytes" in str(error)
 
@@ -353,7 +356,9 @@ def test_response_over_max_bytes_streamed_without_length(httpserver: HTTPServer)
         return Response(chunks(), content_type="text/plain")
 
     httpserver.expect_request("/stream").respond_with_handler(endless)
-    error = read_error(httpserver.url_for("/stream"), Settings(max_bytes=4000))
+    error = read_error(
+        httpserver.url_for("/stream"), Settings(allow_private_addresses=True, max_bytes=4000)
+    )
     assert isinstance(error, TooLarge)
     assert "4,000-byte limit" in str(error)
     assert len(sent) < 100_000  # the client stopped reading
@@ -369,7 +374,9 @@ def test_timeout_waiting_for_the_response(httpserver: HTTPServer) -> None:
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
     started = time.monotonic()
-    error = read_error(httpserver.url_for("/slow"), Settings(fetch_timeout=0.1))
+    error = read_error(
+        httpserver.url_for("/slow"), Settings(allow_private_addresses=True, fetch_timeout=0.1)
+    )
     assert isinstance(error, FetchError)
     assert "timed out after 0.1 s" in str(error)
     assert time.monotonic() - started < 0.45
@@ -390,7 +397,9 @@ def test_timeout_bounds_a_trickling_download(httpserver: HTTPServer) -> None:
 
     httpserver.expect_request("/trickle").respond_with_handler(trickle)
     started = time.monotonic()
-    error = read_error(httpserver.url_for("/trickle"), Settings(fetch_timeout=0.15))
+    error = read_error(
+        httpserver.url_for("/trickle"), Settings(allow_private_addresses=True, fetch_timeout=0.15)
+    )
     assert isinstance(error, FetchError)
     assert "timed out after 0.15 s" in str(error)
     assert len(sent) >= 2 and time.monotonic() - started < 0.45
@@ -665,7 +674,7 @@ def test_folder_reads_feeds_archives_and_url_lists(tmp_path: Path, httpserver: H
     write(folder, "c.urls", httpserver.url_for("/listed") + "\n")
     write(folder, "d.xml", "<?xml version='1.0'?><settings/>")
     write(folder, "e.warc.bak", b"ignored")
-    items = read_all([str(folder)], Settings(fetch_delay=0))
+    items = read_all([str(folder)], Settings(allow_private_addresses=True, fetch_delay=0))
     assert [getattr(item, "title", type(item).__name__) for item in items] == [
         "From a feed", "Ferry sails again", "Frost hits orchards", "Listed story", "FeedError",
     ]  # fmt: skip
@@ -727,7 +736,9 @@ def test_batch_keeps_going_and_keeps_order(tmp_path: Path, httpserver: HTTPServe
         str(NEWS_PAGE),
     ]
     stdin = io.BytesIO(b"Good stdin story\n\n" + BODY.encode())
-    items = read_all(sources, Settings(fetch_delay=0), stdin=stdin)  # two URLs of one host
+    items = read_all(
+        sources, Settings(allow_private_addresses=True, fetch_delay=0), stdin=stdin
+    )  # two URLs of one host
     expected = [
         (Article, sources[0]),
         (InputError, sources[1]),

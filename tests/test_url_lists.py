@@ -15,6 +15,7 @@ from sites import (
     FakeClock,
     assert_named,
     item,
+    local_settings,
     news_page,
     read_all,
     requested,
@@ -27,7 +28,6 @@ from tidings.errors import DisallowedByRobots, FetchError, InputError
 from tidings.ingest.polite import PoliteFetcher
 from tidings.ingest.urls import is_url, looks_like_url_list
 from tidings.model import Article
-from tidings.settings import Settings
 
 PLAIN = (
     "Volunteers planted four hundred oak saplings along the river path on Saturday, "
@@ -129,7 +129,7 @@ def test_delay_between_listed_urls(tmp_path: Path, httpserver: HTTPServer) -> No
     ferry = serve_page(httpserver, "/news/ferry", news_page("Ferry sails again", FERRY))
     orchard = serve_page(httpserver, "/news/orchard", news_page("Frost hits orchards", ORCHARD))
     listing = write(tmp_path, "a.urls", f"{ferry}\n{orchard}\n")
-    settings = Settings(fetch_delay=0.75)
+    settings = local_settings(fetch_delay=0.75)
     clock = FakeClock()
     with PoliteFetcher(settings, clock=clock, sleep=clock.sleep) as fetcher:
         items = read_all([listing], settings, fetcher=fetcher)

@@ -3,15 +3,19 @@ to the same host, and each site's robots.txt obeyed.
 
 ``PoliteFetcher.fetch(url)`` waits until ``fetch_delay`` seconds (or the site's own
 ``Crawl-delay``, up to ``MAX_CRAWL_DELAY``) have passed since the last request to that host
-ended, then fetches with :func:`tidings.ingest.fetch.fetch` (same client, user agent, timeouts
-and size cap). With ``robots=True`` (links from feeds, URL lists) the site's robots.txt is read
-first, once per site, through the same client and under the same pause, and a URL it
-disallows for our user agent raises DisallowedByRobots.
+ended, then fetches with :func:`tidings.ingest.fetch.fetch` (same client, user agent, deadline,
+size cap and address checks). With ``robots=True`` (links from feeds, URL lists) the site's
+robots.txt is read first, once per site, through the same client and under the same pause,
+and a URL it disallows for our user agent raises DisallowedByRobots. So is each redirect
+target, against its own site's robots.txt, before it is requested (a new site's file is read
+within the time left to the URL); the hops of one redirect are not paused between.
 
 robots.txt is read as RFC 9309 says: a 4xx answer (no file) allows everything, a 5xx answer
 means the rules are unknown, so nothing is fetched from that site; a file that cannot be
-downloaded at all makes every URL of that site a FetchError. Parsing is the standard
-library's ``urllib.robotparser``.
+downloaded at all makes every URL of that site a FetchError. robots.txt is downloaded with the
+same limits as a page (one deadline, redirects followed by hand to allowed addresses only; more
+than ``fetch_max_redirects`` of them count as no file) and only its first ``MAX_ROBOTS_BYTES``
+are read. Parsing is the standard library's ``urllib.robotparser``.
 
 The clock and the sleep are injected, so tests check the pauses without waiting for them.
 """
@@ -30,7 +34,9 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from tidings.errors import DisallowedByRobots, FetchError
-from tidings.ingest.fetch import Overdue, Page, fetch, http_errors, make_client
+from tidings.ingest.addresses import REFUSED
+from tidings.ingest.connections import time_limit
+from tidings.ingest.fetch import Page, body_pieces, fetch, http_errors, make_client, open_response
 from tidings.settings import Settings
 
 __all__ = ["MAX_CRAWL_DELAY", "MAX_ROBOTS_BYTES", "PoliteFetcher"]
@@ -81,8 +87,9 @@ class PoliteFetcher:
             raise FetchError(url, f"invalid URL ({error})") from None
         if robots:
             self._check_robots(url)
+        check_hop = self._check_robots if robots else None  # a redirect to another site
         with self._turn(url):
-            return fetch(url, self.client, self._settings)
+            return fetch(url, self.client, self._settings, check_hop=check_hop)
 
     @property
     def client(self) -> httpx.Client:
@@ -149,6 +156,8 @@ class PoliteFetcher:
             with self._turn(robots_url):
                 status, body = self._download(robots_url)
         except FetchError as error:
+            if error.reason.startswith(REFUSED):  # the site itself is refused (its address)
+                return _Rules(None, error)
             return _Rules(
                 None, FetchError(robots_url, f"cannot read {robots_url} ({error.reason})")
             )
@@ -170,26 +179,24 @@ class PoliteFetcher:
         return _Rules(parser)
 
     def _download(self, url: str) -> tuple[int, bytes]:
-        """(status, the first MAX_ROBOTS_BYTES of the body); FetchError when it fails."""
+        """(status, the first MAX_ROBOTS_BYTES of the body); FetchError when it fails. A
+        redirect left over (too many, or no Location) counts as no file: 404."""
         chunks: list[bytes] = []
         size = 0
-        deadline = time.monotonic() + self._settings.fetch_timeout
-        with http_errors(url, self._settings):
+        with time_limit(self._settings.fetch_timeout), http_errors(url, self._settings):
+            response = open_response(url, self.client, self._settings)
             try:
-                with self.client.stream("GET", url) as response:
-                    if response.is_success:
-                        for chunk in response.iter_bytes():
-                            chunks.append(chunk)
-                            size += len(chunk)
-                            if size >= MAX_ROBOTS_BYTES:
-                                break
-                            if time.monotonic() > deadline:
-                                raise Overdue
-                    status = response.status_code
-            except httpx.TooManyRedirects:
-                return 404, b""  # RFC 9309: robots.txt is unavailable, so all is allowed
-        if 300 <= status < 400:  # a redirect left over (too many or no Location): no rules
-            status = 404
+                status = response.status_code
+                if 300 <= status < 400:
+                    return 404, b""
+                if response.is_success:
+                    for piece in body_pieces(response, url):
+                        chunks.append(piece)
+                        size += len(piece)
+                        if size >= MAX_ROBOTS_BYTES:
+                            break
+            finally:
+                response.close()
         return status, b"".join(chunks)[:MAX_ROBOTS_BYTES]
 
 

@@ -7,9 +7,10 @@ A response is a feed when its content type says so (``application/rss+xml``,
 
 A URL list is a ``.urls`` file, or a ``.txt`` file (or stdin) whose every line that is neither
 blank nor a ``#`` comment is an http(s) URL. Each URL is read politely (robots.txt, the
-per-host pause), in order, each repeated URL once; an Article or error from it is named by the
-URL itself, and a line of a ``.urls`` file that is not a URL is an InputError naming
-``list.urls[line N]``.
+per-host pause) and within the limits of :mod:`tidings.ingest.fetch` (one deadline, a size
+cap, public addresses only unless allowed), in order, each repeated URL once; an Article or
+error from it is named by the URL itself, and a line of a ``.urls`` file that is not a URL
+is an InputError naming ``list.urls[line N]``.
 """
 
 from __future__ import annotations
