@@ -297,6 +297,16 @@ def test_the_article_count_is_estimated_for_the_time_left(tmp_path: Path) -> Non
     assert estimate_articles([str(folder)]) is None  # an archive cannot be counted cheaply
 
 
+def test_a_table_with_paragraphs_in_its_cells_counts_its_rows(tmp_path: Path) -> None:
+    from tidings.ingest.counting import estimate_articles
+    from tidings.sample import sample_paths
+
+    table = tmp_path / "rows.csv"
+    table.write_text('title,text\nOne,"First.\n\nSecond.\n\nThird."\nTwo,"A\nB"\n', "utf-8")
+    assert estimate_articles([str(table)]) == 2
+    assert estimate_articles([str(path) for path in sample_paths()]) == 295  # not its lines
+
+
 def test_the_first_sample_articles_ingest_cleanly(
     tmp_path: Path, wikinews: list[dict[str, str]]
 ) -> None:
@@ -310,3 +320,17 @@ def test_the_first_sample_articles_ingest_cleanly(
     with tidings_open(database) as corpus:
         overview = corpus.overview()
     assert overview.stories >= 30 and overview.events > 40
+
+
+def test_progress_counts_articles_finished_not_read_ahead(tmp_path: Path) -> None:
+    folder = write_stories(tmp_path / "news", 3)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    finished: list[int] = []
+    summary = ingest(
+        [str(folder)],
+        tmp_path / "news.db",
+        Settings(places=False),
+        on_article=lambda progress: finished.append(progress.done),
+    )
+    assert (summary.new, summary.failed) == (3, 1)
+    assert finished[-3:] == [2, 3, 4]  # the analysis reads a batch ahead: read would be 4

@@ -1,12 +1,13 @@
 """How many articles sources hold, estimated cheaply before reading them (for a progress
 bar with the time left): a text or HTML file is one article, a JSON Lines table one per
-non-empty line, a CSV/TSV table one per line after the header (a quoted field over several
-lines counts more than once), a folder the sum of its files. Feeds, archives, URL lists,
+non-empty line, a CSV/TSV table one per record after the header (parsed, so a quoted field
+over several lines counts once), a folder the sum of its files. Feeds, archives, URL lists,
 URLs and standard input cannot be counted without reading them: then there is no estimate.
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -44,8 +45,15 @@ def _articles_in(path: Path) -> int | None:
     if not is_table(name):
         return None
     try:
+        if name.endswith((".csv", ".tsv")):
+            return max(_records(path, "\t" if name.endswith(".tsv") else ",") - 1, 0)
         with path.open("rb") as handle:
-            lines = sum(1 for line in handle if line.strip())
-    except OSError:
+            return sum(1 for line in handle if line.strip())
+    except (OSError, csv.Error):
         return 1  # reading it will report the error
-    return max(lines - 1, 0) if name.endswith((".csv", ".tsv")) else lines
+
+
+def _records(path: Path, delimiter: str) -> int:
+    """The non-empty records of a CSV/TSV file, header included."""
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        return sum(1 for row in csv.reader(handle, delimiter=delimiter) if any(row))

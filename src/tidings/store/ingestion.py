@@ -45,8 +45,10 @@ class IngestSummary:
 
     @property
     def done(self) -> int:
-        """Inputs dealt with so far: read (stored, skipped or failed in analysis) or not."""
-        return self.read + self.unreadable
+        """Inputs finished so far: stored, found stored already, or failed (in reading or in
+        the analysis). Articles read but still being analysed are not counted: reading runs
+        ahead of the workers."""
+        return self.new + self.duplicates + self.failed
 
 
 def ingest(
