@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -17,20 +19,24 @@ from tidings.sample import ATTRIBUTION, sample_paths
 from tidings.store.ingestion import IngestSummary, ingest
 
 DEFAULT_DATABASE = Path("tidings.db")
+Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 
-database_option = click.option(
-    "--db",
-    "database",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DATABASE,
-    show_default=True,
-    help="The SQLite database (made if missing).",
-)
+
+def database_option(help: str) -> Callable[[Decorated], Decorated]:
+    """The ``--db FILE`` option every command that uses a database has, with its own help."""
+    return click.option(
+        "--db",
+        "database",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_DATABASE,
+        show_default=True,
+        help=help,
+    )
 
 
 @main.command("ingest")
 @click.argument("sources", nargs=-1, metavar="SOURCE...")
-@database_option
+@database_option("The SQLite database (made if missing).")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),

@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 
 from tidings.cli.app import F, main, print_error, stderr_console
-from tidings.cli.corpus import DEFAULT_DATABASE
+from tidings.cli.corpus import database_option
 from tidings.errors import StoreError
 from tidings.output.rows import EXPORT_FORMATS, LIST_FORMATS, print_table, write_rows
 from tidings.store.calendar import day_range
@@ -24,13 +24,8 @@ EVENT_COLUMNS = ("date", "type", "trigger", "actor", "target", "place", "sources
 WHAT = ("events", "articles", "quotes", "places")
 R = TypeVar("R")
 
-database_option = click.option(
-    "--db",
-    "database",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DATABASE,
-    show_default=True,
-    help="The SQLite database made by tidings ingest (it must exist; it is only read).",
+read_database_option = database_option(
+    "The SQLite database made by tidings ingest (it must exist; it is only read)."
 )
 fts_option = click.option(
     "--fts",
@@ -61,7 +56,7 @@ def list_options(command: F) -> F:
     command = click.option(
         "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N."
     )(command)
-    return database_option(command)
+    return read_database_option(command)
 
 
 def _show(rows: Sequence[Any], columns: Sequence[str], output_format: str) -> None:
@@ -251,7 +246,7 @@ def places_command(country: str | None, database: Path, limit: int, output_forma
 
 
 @main.command("overview")
-@database_option
+@read_database_option
 def overview_command(database: Path) -> None:
     """What a database holds: articles, dates, the commonest events, actors and places.
 
@@ -306,7 +301,7 @@ def _sources(known: int, unknown: int) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (default: standard output; Parquet needs a file).",
 )
-@database_option
+@read_database_option
 def export_command(what: str, output_format: str, out: Path | None, database: Path) -> None:
     """Everything of one kind, for other tools: CSV, JSON Lines, GeoJSON or Parquet.
 
@@ -340,14 +335,7 @@ def export_command(what: str, output_format: str, out: Path | None, database: Pa
 
 
 @main.command("upgrade")
-@click.option(
-    "--db",
-    "database",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DATABASE,
-    show_default=True,
-    help="The SQLite database made by tidings ingest (it must exist and be writable).",
-)
+@database_option("The SQLite database made by tidings ingest (it must exist and be writable).")
 def upgrade_command(database: Path) -> None:
     """Bring a database made by an older tidings up to this one's schema (the reading
     commands do it themselves where they can write the file and its folder).
