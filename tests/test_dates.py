@@ -8,9 +8,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tidings.extract.date_anchoring import Tense
-from tidings.extract.date_values import interpret, parse_anchor
-from tidings.extract.dates import find_dates
+from tidings.extract.dates.anchoring import Tense
+from tidings.extract.dates.expressions import find_dates
+from tidings.extract.dates.values import interpret, parse_anchor
 from tidings.model import DateMention
 
 PUBLISHED = "2017-11-14"  # a Tuesday, ISO week 46
@@ -360,7 +360,7 @@ def test_soon_that_is_no_future_reference(nlp: Language, text: str) -> None:
 
 
 def test_weekday_names_spacy_misses_are_found() -> None:
-    from tidings.extract.dates import extra_spans
+    from tidings.extract.dates.expressions import extra_spans
 
     text = "Late Monday, a monday-morning call; the İstanbul office, Nov. 3, is shut NOW."
     assert sorted(text[start:end] for start, end in extra_spans(text)) == [
@@ -467,7 +467,7 @@ def test_that_year_and_the_following_month_take_the_last_date_given(
 
 
 def test_anaphors_without_a_precise_enough_antecedent() -> None:
-    from tidings.extract.date_references import read_anaphor
+    from tidings.extract.dates.references import read_anaphor
 
     assert read_anaphor("that day", "2015") is None
     assert read_anaphor("the next morning", "2016-02-22") == ("2016-02-23TMO", "TIME", "day")

@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from tidings.extract.numbers import parse_digits, parse_number
-from tidings.extract.quantities import find_quantities
+from tidings.extract.quantities.claims import find_quantities
+from tidings.extract.quantities.numbers import parse_digits, parse_number
 from tidings.model import Quantity
 
 

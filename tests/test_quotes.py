@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tidings.extract.quotes import find_quotes
+from tidings.extract.quotes.attributions import find_quotes
 from tidings.model import Entity, Quote, Span
 from tidings.nlp import load_pipeline
 

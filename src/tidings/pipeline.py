@@ -18,7 +18,7 @@ import httpx
 
 from tidings.errors import AnalysisError, InputError, first_line
 from tidings.extract import ExtractOptions, extract
-from tidings.extract.event_lexicon import load_lexicon
+from tidings.extract.events.lexicon import load_lexicon
 from tidings.geo.builder import build_gazetteer
 from tidings.geo.gazetteer import Gazetteer
 from tidings.geo.geocoder import Geocoder

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tidings.extract.actor_roles import load_roles
+from tidings.extract.events.roles import load_roles
 from tidings.model import Event, Facts, Place
 
 __all__ = [

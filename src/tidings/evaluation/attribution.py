@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import Literal
 
-from tidings.extract.quote_marks import DOUBLE_MARKS, SINGLE_MARKS
+from tidings.extract.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS
 
 __all__ = [
     "ROLES",

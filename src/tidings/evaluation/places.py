@@ -31,7 +31,7 @@ from tidings.evaluation.toponyms import (
     gold_spans,
     score_article,
 )
-from tidings.extract.places import link_containers
+from tidings.extract.places.toponyms import link_containers
 from tidings.geo.geocoder import Geocoder, Toponym
 from tidings.ingest import article_from_text
 from tidings.model import Facts

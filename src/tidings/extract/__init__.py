@@ -11,9 +11,7 @@ from pathlib import Path
 
 from tidings.extract.dates import find_dates
 from tidings.extract.entities import find_entities
-from tidings.extract.event_lexicon import load_lexicon
-from tidings.extract.events import find_events
-from tidings.extract.main_event import find_main_event
+from tidings.extract.events import find_events, find_main_event, load_lexicon
 from tidings.extract.places import find_places
 from tidings.extract.quantities import find_quantities
 from tidings.extract.quotes import find_quotes

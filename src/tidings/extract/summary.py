@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from tidings.extract.quote_marks import QUOTE_MARKS
+from tidings.extract.quotes.marks import QUOTE_MARKS
 from tidings.model import Span
 from tidings.nlp import doc_text
 

@@ -1,6 +1,6 @@
 """Resolution: which real place each place name in an article means.
 
-The recogniser (:mod:`tidings.extract.places`) hands over :class:`Toponym` mentions; the
+The recogniser (:mod:`tidings.extract.places.toponyms`) hands over :class:`Toponym` mentions; the
 geocoder looks every distinct name up in the gazetteer once and picks one candidate per name
 for the whole article (a name keeps one sense within an article). Candidates are scored on:
 

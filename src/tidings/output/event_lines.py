@@ -11,7 +11,7 @@ simply said to have happened.
 
 from __future__ import annotations
 
-from tidings.extract.actor_roles import load_roles
+from tidings.extract.events.roles import load_roles
 from tidings.model import HAPPENED_MODALITIES, Actor, Event, Facts, Place
 from tidings.output.dates import human_date
 

@@ -1,0 +1,279 @@
+"""Who did it to whom: the actor and target words of an event trigger, from the parse.
+
+Verbs: the subject is the actor and the object the target; in the passive ("was shot by
+North Korean military") the agent is the actor and the subject the target; a target also
+comes from "on/at/against X" ("opened fire on him"), and a conjoined verb shares what its
+conjunct has ("shot and wounded by ..."). A verb without a subject borrows one: an
+infinitive or participle the subject of the verb it hangs from ("attempting to cross"), or
+its object or passive subject when that verb gives orders ("Those ... are instructed to
+shoot"); a relative clause its noun ("defectors, who flee"); a participle modifying a noun
+that noun as its object ("forcibly returning captured defectors"). With no agent, a vehicle
+says whose act it was ("transferred to hospital in a helicopter of the United Nations
+Command"). Headlines drop the auxiliary: "soldier SHOT" is a passive.
+
+Nouns: a possessor, "by X", or a name or role word before it is the actor ("Taliban attack",
+"a North Korean missile launch"); "on/against X", and "of X" after an act done to someone
+("the arrest of ..."), the target; "with X" the other side of a two-sided event; a noun that
+is the object of a light verb ("launched an attack") takes that verb's subject as its actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from tidings.extract.events.lexicon import TriggerMatch
+
+__all__ = ["Participants", "participants"]
+
+TARGET_PREPOSITIONS = frozenset({"on", "at", "upon", "against", "toward", "towards", "into"})
+WITH_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+SELF_MOVING = frozenset({"DEFECT", "FLEE"})  # whoever defects or flees moves themselves
+# Nouns whose possessor is who it was done to: "his arrest", "Blagojevich's sentence".
+PATIENT_NOUNS = frozenset(
+    """arrest detention capture imprisonment deportation extradition expulsion sentence
+    conviction release rescue evacuation kidnapping abduction execution assassination killing
+    murder death trial prosecution indictment""".split()
+)
+ORDER_VERBS = frozenset(
+    "order instruct command tell direct force authorise authorize urge ask compel".split()
+)
+LIGHT_VERBS = frozenset(
+    """launch carry conduct stage hold mount make begin start continue step lead order
+    plan claim organise organize commit perpetrate undertake""".split()
+)
+VEHICLES = frozenset(
+    """helicopter aircraft plane jet airplane ship vessel boat ambulance vehicle truck
+    lorry car bus convoy""".split()
+)
+INHERITING = frozenset({"xcomp", "advcl", "pcomp", "conj", "acl", "amod", "relcl"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+PARTICIPLES = frozenset(
+    "shot hit beaten held caught slain struck taken stabbed seized freed hurt sentenced".split()
+)
+
+Participants = tuple[Token | None, Token | None]  # (actor word, target word)
+
+
+def participants(match: TriggerMatch, transitive: bool, title_end: int) -> Participants:
+    """The words naming the actor and the target of one trigger (either may be None)."""
+    head = match.head
+    trigger = match.trigger
+    if trigger.noun:
+        return _noun_participants(head, trigger.type, transitive)
+    passive = _passive(head) or _headline_passive(head, transitive, title_end)
+    two_sided = trigger.type in WITH_TYPES or trigger.mode == "sideAB"
+    actor, target = _verb_participants(head, passive, match.tokens, two_sided=two_sided)
+    if actor is None or target is None:
+        for sibling in _conjuncts(head):
+            other_actor, other_target = _verb_participants(sibling, passive, (), direct=True)
+            actor = actor or other_actor
+            target = target or (other_target if transitive else None)
+    if actor is None and not passive:
+        actor = _borrowed_subject(head)
+    if actor is None and passive:
+        actor = _vehicle_owner(head)
+    if head.dep_ == "amod" and target is None:
+        target = head.head  # "forcibly returning captured defectors", "captured defectors"
+    if not transitive and not passive:
+        target = None
+    if actor is not None and target is not None and actor.i == target.i:
+        target = None
+    return actor, target
+
+
+def _verb_participants(
+    verb: Token,
+    passive: bool,
+    own: tuple[int, ...],
+    *,
+    direct: bool = False,
+    two_sided: bool = False,
+) -> Participants:
+    """Subject, object, agent and "on X" of one verb ("with X" too when ``two_sided``:
+    "clashed with rebels", "met with the strikers"); ``direct``: nothing further away (what a
+    conjoined verb may share: "shot and wounded by X", not "rescued in an operation by
+    X")."""
+    prepositions = TARGET_PREPOSITIONS | {"with"} if two_sided else TARGET_PREPOSITIONS
+    actor: Token | None = None
+    target: Token | None = None
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "nsubj":
+            if passive:
+                target = target or child
+            else:
+                actor = child
+        elif dep in ("nsubjpass", "csubjpass"):
+            target = child
+        elif dep == "agent":
+            actor = _object_of(child) or actor
+        elif dep in ("dobj", "dative") and child.i not in own and not passive:
+            target = target or child
+        elif dep == "prep" and child.lower_ in prepositions and target is None:
+            target = _object_of(child)
+        elif dep == "prep" and child.lower_ == "by" and actor is None and passive:
+            actor = _object_of(child)
+    if passive and actor is None and not direct:
+        actor = _nested_by(verb)
+    if actor is not None and actor.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+        actor = verb.head  # "defectors, who flee"
+    return actor, target
+
+
+def _noun_participants(noun: Token, event_type: str, transitive: bool) -> Participants:
+    actor: Token | None = None
+    target: Token | None = None
+    for child in noun.children:
+        dep, lower = child.dep_, child.lower_
+        if dep == "poss" and actor is None and target is None:
+            if _done_to_possessor(noun):
+                target = child  # "Blagojevich's sentence", "his arrest"
+            else:
+                actor = child  # "Israel's attack"
+        elif dep in ("compound", "amod") and child.i < noun.i and actor is None:
+            if child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.pos_ == "PROPN":
+                actor = child
+        elif dep == "prep" and lower == "by":
+            actor = _object_of(child) or actor
+        elif dep == "prep" and target is None and _names_target(lower, event_type):
+            target = _object_of(child)
+    if actor is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        actor = _subject(noun.head)
+    if actor is None and event_type in SELF_MOVING and noun.dep_ == "pobj":
+        actor = _any_subject(noun.head.head)  # "shot during the daring escape": who escaped
+    if not transitive:
+        target = None
+    return actor, target
+
+
+def _done_to_possessor(noun: Token) -> bool:
+    return noun.lemma_.lower() in PATIENT_NOUNS
+
+
+def _names_target(preposition: str, event_type: str) -> bool:
+    """ "attack on X", "talks with X", "the arrest of X" (not "an agreement of ...")."""
+    if preposition in ("on", "against", "at", "upon", "with"):
+        return True
+    return preposition == "of" and event_type not in WITH_TYPES
+
+
+def _passive(verb: Token) -> bool:
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
+        return True
+    own_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    if verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not own_subject:
+        return _passive(verb.head)  # "was wounded ... but finally rescued"
+    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+
+
+def _headline_passive(verb: Token, transitive: bool, title_end: int) -> bool:
+    """ "North Korea soldier SHOT": a headline drops "was"."""
+    if not transitive or verb.idx >= title_end:
+        return False
+    lower = verb.lower_
+    inflected = verb.tag_ in ("VBN", "VBD") or lower.endswith("ed") or lower in PARTICIPLES
+    has_object = any(child.dep_ in ("dobj", "dative") for child in verb.children)
+    return inflected and not has_object
+
+
+def _conjuncts(verb: Token) -> Iterator[Token]:
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            yield child
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        yield verb.head
+
+
+def _borrowed_subject(verb: Token) -> Token | None:
+    """The subject of a verb that has none of its own, from the clause it hangs from."""
+    token = verb
+    for _ in range(4):
+        dep = token.dep_
+        if dep not in INHERITING or token.head.i == token.i:
+            return None
+        governor = token.head
+        if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+            return governor if (dep == "acl" and token.tag_ == "VBG") or dep == "relcl" else None
+        if dep == "amod":
+            token = governor.head if governor.dep_ == "pobj" else governor
+            if token.pos_ == "ADP":
+                token = token.head
+            subject = _subject(token)
+            if subject is not None:
+                return subject
+            continue
+        if governor.lemma_.lower() in ORDER_VERBS:
+            ordered = _ordered_person(governor)
+            if ordered is not None:
+                return ordered
+        if governor.pos_ == "ADP":  # "by returning": the subject of what "by" hangs from
+            governor = governor.head
+        subject = _subject(governor)
+        if subject is not None:
+            return subject
+        token = governor
+    return None
+
+
+def _any_subject(verb: Token) -> Token | None:
+    """The subject, active or passive, of a verb or of the verb it is conjoined to."""
+    for token in (verb, verb.head if verb.dep_ == "conj" else verb):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def _ordered_person(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return _object_of(child)
+    return None
+
+
+def _vehicle_owner(verb: Token) -> Token | None:
+    """ "in a helicopter of the United Nations Command": whose vehicle carried it out."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "aboard", "on"):
+            continue
+        vehicle = _object_of(prep)
+        if vehicle is None or vehicle.lemma_.lower() not in VEHICLES:
+            continue
+        for child in vehicle.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return _object_of(child)
+    return None
+
+
+def _nested_by(verb: Token) -> Token | None:
+    """ "rescued in a tense operation by South Korean soldiers"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        noun = _object_of(prep)
+        if noun is None:
+            continue
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return _object_of(child)
+    return None
+
+
+def _object_of(preposition: Token) -> Token | None:
+    for child in preposition.children:
+        if child.dep_ == "pobj":
+            return child
+    return None

@@ -1,0 +1,320 @@
+"""Events: who did what to whom, where and when, each with the words behind it.
+
+``find_events(doc, lexicon, ...)`` finds the triggers of the event lexicon
+(:mod:`.lexicon`), keeps those that report an event of their own and settles their type
+(:mod:`.causes`), and for each one finds the actor and target (:mod:`.arguments`,
+resolved to actors by :mod:`.actors`), whether it happened (:mod:`.modality`), who
+reports it (the speaker of a quote around it, or whoever accuses or claims), the casualties
+stated in its sentence (:mod:`.casualties`, one event per sentence carries them), and where
+and when it happened (:mod:`.scene`).
+
+The story around an event fills what its clause does not say: a definite event noun ("The
+defection comes at a time ...") is the latest earlier event named by a word of the same stem
+and takes its actor and target; an undated event takes the date of the nearest event that
+shares its actor or target, and an unplaced one the place the text gives them nearby
+(``date_source`` / ``place_source``: ``context``). Undated events stay undated: the
+publication date is never used as an event's date. ``confidence`` is a heuristic (trigger
+kind, arguments found), not a calibrated probability.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from tidings.extract.events.actors import ActorBook
+from tidings.extract.events.arguments import participants
+from tidings.extract.events.casualties import casualties
+from tidings.extract.events.causes import (
+    CASUALTY_TYPES,
+    alleging_word,
+    explosions_as_attacks,
+    kept_triggers,
+    passive_voice,
+    with_cause,
+)
+from tidings.extract.events.lexicon import Lexicon, TriggerMatch, find_triggers
+from tidings.extract.events.modality import is_negated, modality
+from tidings.extract.events.roles import load_roles
+from tidings.extract.events.scene import (
+    CONTEXT_WINDOW,
+    calendar,
+    clause_date,
+    clause_place,
+    date_anchors,
+    locations,
+    nearest,
+    place_rank,
+    place_tokens,
+)
+from tidings.model import (
+    HAPPENED_MODALITIES,
+    Actor,
+    DateMention,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Span,
+)
+from tidings.nlp import doc_text
+
+__all__ = ["find_events"]
+
+ARMED_ROLES = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})
+DEFINITE = frozenset({"the", "this", "that"})
+OTHER_ONE = frozenset(
+    "such another last previous first next other similar earlier separate new second".split()
+)
+ASSERTED = HAPPENED_MODALITIES
+MOVEMENT_TYPES = frozenset({"DEFECT", "FLEE", "MOBILIZE"})
+LEAD_SENTENCES = 3
+
+
+@dataclass(slots=True)
+class _Draft:
+    match: TriggerMatch
+    sentence: int
+    actor: int | None
+    target: int | None
+    place: Place | None = None
+    place_source: str | None = None
+    date: DateMention | None = None
+    date_source: str | None = None
+    modality: str = "asserted"
+    reported_by: int | None = None
+
+
+def find_events(
+    doc: Doc,
+    lexicon: Lexicon,
+    *,
+    entities: Sequence[Entity],
+    places: Sequence[Place],
+    dates: Sequence[DateMention],
+    quotes: Sequence[Quote],
+    title: str | None = None,
+) -> tuple[tuple[Actor, ...], tuple[Event, ...]]:
+    """The article's actors and events, in text order."""
+    text = doc_text(doc)
+    title_end = len(title) if title and text.startswith(title) else 0
+    book = ActorBook(doc, entities, quotes, load_roles(), dict(lexicon.agents), title)
+    sentences = list(doc.sents)
+    sentence_of = {token.i: number for number, s in enumerate(sentences) for token in s}
+    matches = kept_triggers(find_triggers(doc, lexicon), sentence_of)
+    lead = [s for s in sentences if s.start_char >= title_end][:LEAD_SENTENCES]
+    lead_end = lead[-1].end_char if lead else title_end
+    matches = explosions_as_attacks([with_cause(match) for match in matches], lead_end)
+    drafts: list[_Draft] = []
+    for match in matches:
+        transitive = lexicon.types[match.trigger.type].transitive
+        actor_word, target_word = participants(match, transitive, title_end)
+        draft = _Draft(match, sentence_of[match.head.i], book.actor_of(actor_word), None)
+        draft.target = book.actor_of(target_word)
+        if not match.trigger.noun and match.trigger.needs_target and draft.target is None:
+            continue  # "released its findings", "met the deadline"
+        if not transitive and not match.trigger.noun and passive_voice(match.head):
+            continue  # "windows were broken out"
+        if draft.actor is not None:
+            book.note_doer(draft.actor, match.trigger.type)
+        drafts.append(draft)
+    book.link_agent_descriptions()
+    place_at = place_tokens(doc, places)
+    date_at = date_anchors(doc, dates)
+    for draft in drafts:
+        head = draft.match.head
+        draft.place = clause_place(head, place_at, draft.match.trigger.type in MOVEMENT_TYPES)
+        draft.place_source = "clause" if draft.place else None
+        draft.date = clause_date(head, date_at)
+        draft.date_source = "clause" if draft.date and draft.date.value else None
+        set_date = draft.date is not None and draft.date.type == "SET"
+        if draft.date is not None and not calendar(draft.date):
+            draft.date = None
+            draft.date_source = None
+        in_title = head.idx < title_end
+        draft.modality = modality(head, draft.match.trigger.noun, in_title, set_date) or "asserted"
+        quote = next((q for q in quotes if q.start <= draft.match.start < q.end), None)
+        if quote is not None:
+            draft.reported_by = book.speaker_actor(quote)
+            if draft.modality == "asserted":
+                draft.modality = "reported"
+        alleging = alleging_word(head)
+        if alleging is not None and draft.modality in ASSERTED:
+            draft.modality = "reported"  # an allegation, not a fact the text asserts
+            claimant = next((c for c in alleging.children if c.dep_ == "nsubj"), None)
+            draft.reported_by = book.actor_of(claimant) or draft.reported_by
+    _same_events(drafts)
+    _instruments(drafts)
+    _context(drafts, book, locations(doc, place_at, book, sentence_of))
+    used = {c for d in drafts for c in (d.actor, d.target, d.reported_by) if c is not None}
+    actors, ids = book.actors(used)
+    coded = {actor.id: actor for actor in actors}
+    toll_owner: dict[int, int] = {}  # sentence -> the one event that carries its toll
+    for index, draft in enumerate(drafts):
+        if draft.match.trigger.type in CASUALTY_TYPES:
+            toll_owner.setdefault(draft.sentence, index)
+    events = tuple(
+        _event(
+            number, draft, lexicon, ids, coded, sentences[draft.sentence], text, title_end,
+            toll=toll_owner.get(draft.sentence) == number - 1,
+        )
+        for number, draft in enumerate(drafts, start=1)
+    )  # fmt: skip
+    return actors, events
+
+
+def _same_events(drafts: list[_Draft]) -> None:
+    """ "The defection comes at a time of ...": a definite event noun is the latest earlier
+    event of its type named by a word of the same stem ("defected"), and takes its actor and
+    target ("such", "last", "another" mean a different one)."""
+    for index, draft in enumerate(drafts):
+        head = draft.match.head
+        if not draft.match.trigger.noun or draft.actor is not None:
+            continue
+        words = {child.lower_ for child in head.children if child.dep_ in ("det", "amod")}
+        if not words & DEFINITE or words & OTHER_ONE:
+            continue
+        stem = _stem(head)
+        for earlier in reversed(drafts[:index]):
+            same_type = earlier.match.trigger.type == draft.match.trigger.type
+            same_word = _stem(earlier.match.head) == stem
+            if (
+                same_type
+                and same_word
+                and earlier.actor is not None
+                and earlier.modality in ASSERTED
+            ):
+                draft.actor = earlier.actor
+                draft.target = draft.target if draft.target is not None else earlier.target
+                break
+
+
+def _instruments(drafts: list[_Draft]) -> None:
+    """ "forces killed Soleimani in an airstrike": an event noun in a phrase of a verb event
+    of the same type is that event told twice, and takes its actor and target."""
+    by_head = {draft.match.head.i: draft for draft in drafts}
+    for draft in drafts:
+        head = draft.match.head
+        if not draft.match.trigger.noun or draft.actor is not None or head.dep_ != "pobj":
+            continue
+        verb = by_head.get(head.head.head.i)
+        if verb is not None and verb.match.trigger.type == draft.match.trigger.type:
+            draft.actor = verb.actor
+            draft.target = draft.target if draft.target is not None else verb.target
+
+
+def _stem(word: Token) -> str:
+    return word.lemma_.lower()[:5]
+
+
+def _context(
+    drafts: list[_Draft], book: ActorBook, locations: list[tuple[int, Place, int]]
+) -> None:
+    """Dates and places from the events and statements around an event."""
+    for draft in drafts:
+        if draft.modality not in ASSERTED:
+            continue
+        mine = {book.root(c) for c in (draft.actor, draft.target) if c is not None}
+        if not mine:
+            continue
+        if draft.date is None:
+            dated = [
+                d for d in drafts
+                if d.date_source == "clause"
+                and {book.root(c) for c in (d.actor, d.target) if c is not None} & mine
+            ]  # fmt: skip
+            source = nearest(dated, draft.sentence, lambda d: d.sentence)
+            if source is not None:
+                draft.date, draft.date_source = source.date, "context"
+        if draft.place is None:
+            located = [loc for loc in locations if loc[0] in mine]
+            located += [
+                (c, d.place, d.sentence) for d in drafts if d.place_source == "clause"
+                for c in (d.actor, d.target) if c is not None and book.root(c) in mine
+                and d.place is not None
+            ]  # fmt: skip
+            located = [loc for loc in located if abs(loc[2] - draft.sentence) <= CONTEXT_WINDOW]
+            if located:
+                finest = min(place_rank(loc[1]) for loc in located)
+                located = [loc for loc in located if place_rank(loc[1]) == finest]
+                near = nearest(located, draft.sentence, lambda loc: loc[2])
+                if near is not None:
+                    draft.place, draft.place_source = near[1], "context"
+
+
+def _event(
+    number: int,
+    draft: _Draft,
+    lexicon: Lexicon,
+    ids: dict[int, str],
+    actors: dict[str, Actor],
+    sentence: SpacySpan,
+    text: str,
+    title_end: int,
+    *,
+    toll: bool,
+) -> Event:
+    match = draft.match
+    trigger = match.trigger
+    kind = lexicon.types[trigger.type]
+    actor = ids.get(draft.actor) if draft.actor is not None else None
+    target = ids.get(draft.target) if draft.target is not None else None
+    start, end = sentence.start_char, sentence.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    killed, injured = casualties(sentence) if toll else (None, None)
+    acled = trigger.acled or _acled(kind.acled, trigger.type, actor, target, actors)
+    return Event(
+        id=f"ev{number}",
+        type=trigger.type,
+        mode=trigger.mode,
+        cameo=kind.cameo,
+        acled=acled,
+        trigger=Span(start=match.start, end=match.end, text=text[match.start : match.end]),
+        evidence=Span(start=start, end=end, text=text[start:end]),
+        actor=actor,
+        target=target,
+        place=draft.place.id if draft.place else None,
+        place_source=draft.place_source if draft.place else None,
+        date=draft.date.value if draft.date else None,
+        date_precision=draft.date.precision if draft.date else None,
+        date_source=draft.date_source if draft.date else None,
+        date_span=(
+            Span(start=draft.date.start, end=draft.date.end, text=draft.date.text)
+            if draft.date and draft.date_source == "clause"
+            else None
+        ),
+        negated=is_negated(match.head),
+        modality=draft.modality,
+        reported_by=ids.get(draft.reported_by) if draft.reported_by is not None else None,
+        killed=killed,
+        injured=injured,
+        confidence=_confidence(draft, actor, target, match.head.idx < title_end),
+    )
+
+
+def _acled(
+    default: str | None, event_type: str, actor: str | None, target: str | None,
+    actors: dict[str, Actor],
+) -> str | None:  # fmt: skip
+    """ASSAULT between two armed groups is a battle; on anyone else, violence against
+    civilians (ACLED's distinction)."""
+    if event_type != "ASSAULT" or actor is None or target is None:
+        return default
+    one, other = actors[actor], actors[target]
+    if one.role in ARMED_ROLES and other.role in ARMED_ROLES and other.plural:
+        return "Battles"
+    return default
+
+
+def _confidence(draft: _Draft, actor: str | None, target: str | None, in_title: bool) -> float:
+    score = 0.55 if draft.match.trigger.noun else 0.65
+    score += 0.15 if actor else 0.0
+    score += 0.1 if target else 0.0
+    score += 0.05 if draft.date_source == "clause" else 0.0
+    score += 0.05 if draft.place_source == "clause" else 0.0
+    score -= 0.1 if in_title else 0.0
+    return round(min(score, 0.95), 2)
