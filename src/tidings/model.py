@@ -1,30 +1,60 @@
-"""The facts tidings extracts, as frozen dataclasses.
+"""The facts tidings extracts, as frozen dataclasses: the one definition of each fact.
 
 Every fact carries the character span it came from: ``start`` and ``end`` are Python string
 indexes into ``Article.text``, end-exclusive, so ``article.text[start:end] == text``.
-Serialisation to the JSON contract lives in :mod:`tidings.output.json`.
+
+The types say everything the JSON contract says: closed vocabularies are ``Literal`` types,
+and the constraints JSON Schema checks (a pattern, a minimum) ride on the type with
+``Annotated`` (:mod:`tidings.schema.constraints`). The shipped JSON Schema is generated from
+these classes (:mod:`tidings.schema.generate`) and the database tables follow from them
+(:mod:`tidings.store.layout`); a test holds the three equal. Serialisation to JSON lives in
+:mod:`tidings.output.json`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
+
+from tidings.schema.constraints import Maximum, Minimum, MinItems, MinLength, Pattern
 
 QuoteKind = Literal["direct", "indirect"]
-HAPPENED_MODALITIES = ("asserted", "reported")  # an event said to have happened
+EntityType = Literal[
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"
+]
+Precision = Literal["continent", "country", "admin1", "admin2", "city", "point"]
+DateType = Literal["DATE", "TIME", "DURATION", "SET"]  # TIMEX3's types
+DatePrecision = Literal["day", "week", "month", "year"]
+Source = Literal["clause", "context"]  # where an event's place or date came from
+Modality = Literal["asserted", "reported", "hypothetical", "ordered", "intended", "generic"]
+HAPPENED_MODALITIES: tuple[Modality, ...] = ("asserted", "reported")  # said to have happened
 QUESTIONS = ("who", "what", "when", "where", "why", "how")  # the answers of a MainEvent
+
+Offset = Annotated[int, Minimum(0)]
+Count = Annotated[int, Minimum(0)]
+Name = Annotated[str, MinLength(1)]
+Alpha2 = Annotated[str, Pattern("^[A-Z]{2}$")]  # ISO 3166-1 alpha-2
+Alpha3 = Annotated[str, Pattern("^[A-Z]{3}$")]  # ISO 3166-1 alpha-3, as CAMEO codes use
+Latitude = Annotated[float, Minimum(-90), Maximum(90)]
+Longitude = Annotated[float, Minimum(-180), Maximum(180)]
+Share = Annotated[float, Minimum(0), Maximum(1)]
+GeonameId = Annotated[int, Minimum(1)]
+PlaceId = Annotated[str, Pattern("^p[0-9]+$")]
+ActorId = Annotated[str, Pattern("^a[0-9]+$")]
+EventId = Annotated[str, Pattern("^ev[0-9]+$")]
+IsoDate = Annotated[str, Pattern(r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]+)?)?)?$")]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Article:
     """One news article as read from its source, before any analysis."""
 
-    id: str
-    text: str
+    id: Name
+    text: Name
     title: str | None = None
     url: str | None = None
     source: str | None = None
-    published: str | None = None  # ISO 8601 date or datetime
+    published: IsoDate | None = None  # ISO 8601 date or datetime
     language: str | None = None
     author: str | None = None
     origin: str = "<memory>"  # what the user gave: a path, a URL, "file.csv[12]" or "<stdin>"
@@ -34,9 +64,9 @@ class Article:
 class Span:
     """A piece of the article text: the evidence behind a fact."""
 
-    start: int
-    end: int
-    text: str
+    start: Offset
+    end: Offset
+    text: Name
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -44,19 +74,19 @@ class Entity:
     """A person, organisation, place or group, with every mention of it in the article."""
 
     id: str
-    name: str
-    type: str
-    mentions: tuple[Span, ...]
-    country: str | None = None  # ISO alpha-2: where a place is, or whose people a group is
+    name: Name
+    type: EntityType
+    mentions: Annotated[tuple[Span, ...], MinItems(1)]
+    country: Alpha2 | None = None  # where a place is, or whose people a group is
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Speaker:
     """Who said a quote: an entity, or a description such as "a defence ministry official"."""
 
-    name: str
-    start: int
-    end: int
+    name: Name
+    start: Offset
+    end: Offset
     entity: str | None = None  # Entity.id when the speaker is a known entity
     resolved_from: Span | None = None  # the pronoun, when the speaker was resolved from one
 
@@ -65,9 +95,9 @@ class Speaker:
 class Quote:
     """Something someone said: in quote marks (direct) or reported (indirect)."""
 
-    text: str
-    start: int
-    end: int
+    text: Name
+    start: Offset
+    end: Offset
     kind: QuoteKind
     speaker: Speaker | None
     cue: Span | None
@@ -77,9 +107,9 @@ class Quote:
 class Quantity:
     """A number claimed in the article, with its unit and what it counts."""
 
-    text: str
-    start: int
-    end: int
+    text: Name
+    start: Offset
+    end: Offset
     value: float | None
     unit: str | None = None
     qualifier: str | None = None  # about | more than | less than | at least | at most | ...
@@ -97,21 +127,21 @@ class Place:
     institution ("Beijing aiding Pyongyang"), not for where something happened.
     """
 
-    name: str
-    text: str
-    start: int
-    end: int
-    id: str = ""  # "p1", "p2" ... in text order; events point at places by it
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
-    country: str | None = None
-    admin1: str | None = None
-    feature: str | None = None
-    precision: str | None = None
+    name: Name
+    text: Name
+    start: Offset
+    end: Offset
+    id: PlaceId = ""  # "p1", "p2" ... in text order; events point at places by it
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+    geonameid: GeonameId | None = None
+    country: Alpha2 | None = None
+    admin1: Annotated[str, Pattern("^[A-Z]{2}-[A-Z0-9]{1,3}$")] | None = None
+    feature: Annotated[str, Pattern(r"^[A-Z]\.[A-Z0-9]+$")] | None = None
+    precision: Precision | None = None
     entity: str | None = None
     metonymic: bool = False
-    confidence: float = 0.0
+    confidence: Share = 0.0
     reason: str | None = None
 
 
@@ -121,14 +151,14 @@ class Focus:
     the headline and lead count more, metonymic mentions less; a country also gains from the
     places inside it)."""
 
-    name: str
-    geonameid: int | None
-    country: str | None
-    lat: float
-    lon: float
-    precision: str
-    score: float
-    mentions: int
+    name: Name
+    geonameid: GeonameId | None
+    country: Alpha2 | None
+    lat: Latitude
+    lon: Longitude
+    precision: Precision
+    score: Annotated[float, Minimum(0)]
+    mentions: Count
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -136,11 +166,11 @@ class DateMention:
     """A time expression normalised to ISO 8601 (filled by the dates stage)."""
 
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     value: str | None = None
-    type: str | None = None
-    precision: str | None = None
+    type: DateType | None = None
+    precision: DatePrecision | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -154,12 +184,12 @@ class Actor:
     CVL, REF, MED, BUS, IGO ...); ``code`` joins them as GDELT does ("PRKMIL", "KORGOV", "IGO").
     """
 
-    id: str
-    name: str
-    mentions: tuple[Span, ...]
-    country: str | None = None
-    role: str | None = None
-    code: str | None = None
+    id: ActorId
+    name: Name
+    mentions: Annotated[tuple[Span, ...], MinItems(1)]
+    country: Alpha3 | None = None
+    role: Alpha3 | None = None
+    code: Annotated[str, Pattern("^([A-Z]{3})+$")] | None = None
     entity: str | None = None  # Entity.id when the actor is a named entity
     plural: bool = False
 
@@ -183,27 +213,27 @@ class Event:
     casualty counts the text states for it.
     """
 
-    id: str
-    type: str
+    id: EventId
+    type: Annotated[str, Pattern("^[A-Z]+$")]
     trigger: Span
     evidence: Span
     mode: str | None = None
-    cameo: str | None = None
+    cameo: Annotated[str, Pattern("^[0-9]{2}$")] | None = None
     acled: str | None = None
-    actor: str | None = None
-    target: str | None = None
-    place: str | None = None
-    place_source: str | None = None
+    actor: ActorId | None = None
+    target: ActorId | None = None
+    place: PlaceId | None = None
+    place_source: Source | None = None
     date: str | None = None
-    date_precision: str | None = None
-    date_source: str | None = None
+    date_precision: DatePrecision | None = None
+    date_source: Source | None = None
     date_span: Span | None = None
     negated: bool = False
-    modality: str = "asserted"
-    reported_by: str | None = None
-    killed: int | None = None
-    injured: int | None = None
-    confidence: float | None = None
+    modality: Modality = "asserted"
+    reported_by: ActorId | None = None
+    killed: Count | None = None
+    injured: Count | None = None
+    confidence: Share | None = None
 
     @property
     def happened(self) -> bool:
@@ -217,7 +247,7 @@ class MainEvent:
     the text with their spans, any of which may be missing. ``event`` is its Event id (None
     when the article has no event and the answers come from its lead sentence)."""
 
-    event: str | None = None
+    event: EventId | None = None
     who: Span | None = None
     what: Span | None = None
     when: Span | None = None

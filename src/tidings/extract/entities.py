@@ -24,11 +24,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from tidings.model import Entity, Span
+from tidings.model import Entity, EntityType, Span
 from tidings.nlp import doc_text
 
 KEPT_LABELS = frozenset(
@@ -277,7 +278,8 @@ def _entity(identifier: str, group: _Group) -> Entity:
     top = group.labels.most_common()
     best = max(top, key=lambda pair: (pair[1], -_priority(pair[0])))[0]
     mentions = tuple(sorted(set(group.mentions), key=lambda m: (m.start, m.end)))
-    return Entity(id=identifier, name=_canonical(group, best), type=best, mentions=mentions)
+    kind = cast(EntityType, best)  # spaCy's label; only the types of EntityType get here
+    return Entity(id=identifier, name=_canonical(group, best), type=kind, mentions=mentions)
 
 
 def _priority(label: str) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tidings.geo.gazetteer import Candidate
-from tidings.model import Focus, Place
+from tidings.model import Focus, Place, Precision
 
 __all__ = ["rank_focus"]
 
@@ -30,7 +30,7 @@ class _Tally:
     country: str | None
     lat: float
     lon: float
-    precision: str
+    precision: Precision
     score: float = 0.0
     mentions: int = 0
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from tidings.geo.distance import great_circle_km
 from tidings.geo.gazetteer import Candidate, Gazetteer
 from tidings.geo.schema import name_key
-from tidings.model import Place
+from tidings.model import Place, Precision
 
 __all__ = ["Geocoder", "Toponym", "precision_of"]
 
@@ -370,7 +370,7 @@ def _distance_km(first: Candidate, second: Candidate) -> float:
     return great_circle_km(first.latitude, first.longitude, second.latitude, second.longitude)
 
 
-def precision_of(candidate: Candidate) -> str:
+def precision_of(candidate: Candidate) -> Precision:
     """How precisely the coordinates place it: continent (also oceans, seas and regions across
     borders) | country | admin1 (also regions and islands within a country) | admin2 | city |
     point."""

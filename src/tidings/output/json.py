@@ -13,8 +13,7 @@ from importlib import resources
 from typing import Any
 
 from tidings.model import Facts
-
-SCHEMA_ID = "tidings/article@1"
+from tidings.schema import SCHEMA_ID
 
 
 def to_dict(facts: Facts) -> dict[str, Any]:

@@ -256,7 +256,8 @@ class Corpus:
             where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             values.append(query)
         sql = (
-            "SELECT q.article_id, q.speaker, q.text, q.kind, q.cue, ar.title, ar.published "
+            "SELECT q.article_id, q.speaker, q.speaker_resolved_from AS resolved_from, q.text, "
+            "q.kind, q.cue, ar.title, ar.published "
             "FROM quotes q JOIN articles ar ON ar.id = q.article_id"
             + where_sql(where)
             + " ORDER BY ar.published DESC, q.article_id, q.n"

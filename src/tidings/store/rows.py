@@ -7,6 +7,8 @@ import importlib
 from dataclasses import asdict, dataclass
 from typing import Any, Generic, TypeVar
 
+from tidings.model import QuoteKind
+
 __all__ = [
     "ArticleHit",
     "ArticleRow",
@@ -99,8 +101,9 @@ class QuoteRow:
 
     article_id: str
     speaker: str | None
+    resolved_from: str | None  # the pronoun the text names the speaker by ("she")
     text: str
-    kind: str
+    kind: QuoteKind
     cue: str | None
     title: str | None
     published: str | None

@@ -19,7 +19,8 @@ entities      per article: ``id`` (e1 ...), name, type, country (alpha-2)
 mentions      per entity mention: entity_id, start, end, text
 places        per place mention: id (p1 ...), the resolved point and its precision
 dates         per time expression: n, text, start, end, value, type, precision
-quotes        per quote: n, text, span, kind, speaker (name, span, entity), cue
+quotes        per quote: n, text, span, kind, speaker (name, span, entity, and the pronoun it
+              was resolved from: speaker_resolved_from, _start, _end), cue
 quantities    per number: n, text, span, value, unit, qualifier, counted
 actors        per actor: id (a1 ...), name, country (alpha-3), role, code, entity_id, plural
 actor_mentions  per mention of an actor: actor_id, start, end, text
@@ -344,6 +345,12 @@ MIGRATIONS: tuple[str, ...] = (
         why TEXT, why_start INTEGER, why_end INTEGER,
         how TEXT, how_start INTEGER, how_end INTEGER
     ) WITHOUT ROWID;
+    """,
+    # 6: the pronoun a quote's speaker was resolved from (older rows: null, not re-analysed)
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_resolved_from TEXT;
+    ALTER TABLE quotes ADD COLUMN speaker_resolved_from_start INTEGER;
+    ALTER TABLE quotes ADD COLUMN speaker_resolved_from_end INTEGER;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

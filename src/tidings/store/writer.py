@@ -14,22 +14,21 @@ never open the file.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Literal
 
 from tidings.corpus.copies import find_original, index_article
 from tidings.corpus.dedup import signature, to_bytes
 from tidings.errors import InputError
-from tidings.model import QUESTIONS, Facts, Span
-from tidings.store.calendar import day_range
+from tidings.model import Facts
+from tidings.store.layout import ARTICLES, TABLES
 from tidings.store.stories import assign
 
 __all__ = ["Writer", "Written"]
 
 Clock = Callable[[], datetime]
 Written = Literal["new", "copy", "known"]
-PARTS = ("", "_start", "_end")
 
 
 def _now() -> datetime:
@@ -105,134 +104,28 @@ class Writer:
         return self.clock().isoformat(timespec="seconds")
 
     def _article(self, facts: Facts) -> bool:
-        article = facts.article
+        names = (*ARTICLES.column_names, "ingested_at")
+        (row,) = ARTICLES.rows(facts)
         cursor = self.connection.execute(
-            "INSERT OR IGNORE INTO articles (id, url, source, title, published, language, "
-            "author, origin, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                article.url,
-                article.source,
-                article.title,
-                article.published,
-                article.language,
-                article.author,
-                article.origin,
-                article.text,
-                self._timestamp(),
-            ),
+            f"INSERT OR IGNORE INTO articles ({_names(names)}) VALUES ({_marks(names)})",
+            (*row, self._timestamp()),
         )
         return cursor.rowcount == 1
 
     def _facts(self, facts: Facts) -> None:
+        """Every fact of the article, each kind in its table (:mod:`tidings.store.layout`)."""
         key = facts.article.id
-        self._rows(
-            "entities",
-            ("id", "name", "type", "country"),
-            [(e.id, e.name, e.type, e.country) for e in facts.entities],
-            key,
-        )
-        self._rows(
-            "mentions",
-            ("entity_id", "start", "end", "text"),
-            [(e.id, m.start, m.end, m.text) for e in facts.entities for m in e.mentions],
-            key,
-        )
-        self._rows(
-            "places",
-            ("id", "name", "text", "start", "end", "lat", "lon", "geonameid", "country",
-             "admin1", "feature", "precision", "entity_id", "metonymic", "confidence", "reason"),
-            [(p.id, p.name, p.text, p.start, p.end, p.lat, p.lon, p.geonameid, p.country,
-              p.admin1, p.feature, p.precision, p.entity, p.metonymic, p.confidence, p.reason)
-             for p in facts.places],
-            key,
-        )  # fmt: skip
-        self._rows(
-            "dates",
-            ("n", "text", "start", "end", "value", "type", "precision"),
-            [(n, d.text, d.start, d.end, d.value, d.type, d.precision)
-             for n, d in enumerate(facts.dates, 1)],
-            key,
-        )  # fmt: skip
-        self._rows(
-            "quotes",
-            ("n", "text", "start", "end", "kind", "speaker", "speaker_start", "speaker_end",
-             "speaker_entity", "cue", "cue_start", "cue_end"),
-            [(n, q.text, q.start, q.end, q.kind,
-              q.speaker.name if q.speaker else None, q.speaker.start if q.speaker else None,
-              q.speaker.end if q.speaker else None, q.speaker.entity if q.speaker else None,
-              q.cue.text if q.cue else None, q.cue.start if q.cue else None,
-              q.cue.end if q.cue else None)
-             for n, q in enumerate(facts.quotes, 1)],
-            key,
-        )  # fmt: skip
-        self._rows(
-            "quantities",
-            ("n", "text", "start", "end", "value", "unit", "qualifier", "counted"),
-            [(n, q.text, q.start, q.end, q.value, q.unit, q.qualifier, q.counted)
-             for n, q in enumerate(facts.quantities, 1)],
-            key,
-        )  # fmt: skip
-        self._rows(
-            "actors",
-            ("id", "name", "country", "role", "code", "entity_id", "plural"),
-            [(a.id, a.name, a.country, a.role, a.code, a.entity, a.plural) for a in facts.actors],
-            key,
-        )
-        self._rows(
-            "actor_mentions",
-            ("actor_id", "start", "end", "text"),
-            [(a.id, m.start, m.end, m.text) for a in facts.actors for m in a.mentions],
-            key,
-        )
-        self._rows(
-            "events",
-            ("id", "type", "mode", "cameo", "acled", "trigger", "trigger_start", "trigger_end",
-             "evidence_start", "evidence_end", "actor_id", "target_id", "place_id",
-             "place_source", "date", "date_precision", "date_source", "date_span_start",
-             "date_span_end", "date_first", "date_last", "negated", "modality", "reported_by",
-             "killed", "injured", "confidence"),
-            [(e.id, e.type, e.mode, e.cameo, e.acled, e.trigger.text, e.trigger.start,
-              e.trigger.end, e.evidence.start, e.evidence.end, e.actor, e.target, e.place,
-              e.place_source, e.date, e.date_precision, e.date_source,
-              e.date_span.start if e.date_span else None,
-              e.date_span.end if e.date_span else None, *(day_range(e.date) or (None, None)),
-              e.negated, e.modality, e.reported_by, e.killed, e.injured, e.confidence)
-             for e in facts.events],
-            key,
-        )  # fmt: skip
-        self._rows(
-            "focus",
-            ("n", "name", "geonameid", "country", "lat", "lon", "precision", "score",
-             "mentions"),
-            [(n, f.name, f.geonameid, f.country, f.lat, f.lon, f.precision, f.score, f.mentions)
-             for n, f in enumerate(facts.focus, 1)],
-            key,
-        )  # fmt: skip
-        main = facts.main_event
-        if main is not None:
-            self._rows(
-                "main_events",
-                ("event_id", *(f"{q}{part}" for q in QUESTIONS for part in PARTS)),
-                [(main.event, *(v for q in QUESTIONS for v in _span_values(getattr(main, q))))],
-                key,
+        for table in TABLES:
+            names = ("article_id", *table.column_names)
+            self.connection.executemany(
+                f"INSERT INTO {table.name} ({_names(names)}) VALUES ({_marks(names)})",
+                ((key, *row) for row in table.rows(facts)),
             )
-        self._rows(
-            "summaries",
-            ("n", "start", "end"),
-            [(n, s.start, s.end) for n, s in enumerate(facts.summary, 1)],
-            key,
-        )
-
-    def _rows(
-        self, table: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]], key: str
-    ) -> None:
-        names = ", ".join(f'"{column}"' for column in ("article_id", *columns))
-        marks = ", ".join("?" * (len(columns) + 1))
-        self.connection.executemany(
-            f"INSERT INTO {table} ({names}) VALUES ({marks})", ((key, *row) for row in rows)
-        )
 
 
-def _span_values(span: Span | None) -> tuple[str | None, int | None, int | None]:
-    return (span.text, span.start, span.end) if span is not None else (None, None, None)
+def _names(columns: Sequence[str]) -> str:
+    return ", ".join(f'"{column}"' for column in columns)
+
+
+def _marks(columns: Sequence[str]) -> str:
+    return ", ".join("?" * len(columns))

@@ -94,6 +94,7 @@ anaphors
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -107,7 +108,7 @@ from tidings.extract.dates.references import (
 )
 from tidings.extract.dates.tense import clause_tense
 from tidings.extract.dates.values import interpret, normalise
-from tidings.model import DateMention
+from tidings.model import DateMention, DatePrecision, DateType
 from tidings.nlp import doc_text
 
 __all__ = ["find_dates"]
@@ -312,9 +313,14 @@ def _is_loose_soon(doc: Doc, span: Span, tense: Tense) -> bool:
 def _mention(
     text: str, start: int, end: int, reading: tuple[str | None, str, str | None]
 ) -> DateMention:
-    value, kind, precision = reading
+    value, kind, precision = reading  # the readers' values are TIMEX3's (see values.py)
     return DateMention(
-        text=text[start:end], start=start, end=end, value=value, type=kind, precision=precision
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        type=cast(DateType, kind),
+        precision=cast(DatePrecision | None, precision),
     )
 
 

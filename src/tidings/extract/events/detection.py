@@ -56,8 +56,10 @@ from tidings.model import (
     DateMention,
     Entity,
     Event,
+    Modality,
     Place,
     Quote,
+    Source,
     Span,
 )
 from tidings.nlp import doc_text
@@ -81,10 +83,10 @@ class _Draft:
     actor: int | None
     target: int | None
     place: Place | None = None
-    place_source: str | None = None
+    place_source: Source | None = None
     date: DateMention | None = None
-    date_source: str | None = None
-    modality: str = "asserted"
+    date_source: Source | None = None
+    modality: Modality = "asserted"
     reported_by: int | None = None
 
 

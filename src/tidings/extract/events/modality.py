@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.model import Modality
+
 __all__ = ["is_negated", "modality"]
 
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "deny"})
@@ -75,7 +77,7 @@ def is_negated(head: Token) -> bool:
     return False
 
 
-def modality(head: Token, noun: bool, in_title: bool, set_date: bool) -> str | None:
+def modality(head: Token, noun: bool, in_title: bool, set_date: bool) -> Modality | None:
     """ordered | intended | hypothetical | generic, or None (asserted or reported)."""
     for governor in _complement_of(head):
         lemma = governor.lemma_.lower()
