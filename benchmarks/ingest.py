@@ -55,10 +55,10 @@ def articles(limit: int) -> list[Any]:
 
 def measure_throughput(mode: str, limit: int) -> dict[str, float]:
     """One mode in this process: seconds for ``limit`` sample articles."""
+    from tidings.ingestion import ingest
     from tidings.output.json import to_json
     from tidings.pipeline import analyze_articles
     from tidings.settings import Settings
-    from tidings.store.ingestion import ingest
 
     settings = Settings()
     items = articles(limit)

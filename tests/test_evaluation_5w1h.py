@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from tidings.cli import main
 from tidings.errors import InputError
-from tidings.evaluation.answers import AnswerScores, QuestionScore, overlap
-from tidings.evaluation.giveme5w1h import ANCHORS, read_corpus
+from tidings.evaluation.main_events.gold import ANCHORS, read_corpus
+from tidings.evaluation.main_events.scores import AnswerScores, QuestionScore, overlap
 
 ARTICLE = {
     "dId": "sample",

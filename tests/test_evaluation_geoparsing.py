@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import InputError
-from tidings.evaluation.geoparsing import (
+from tidings.evaluation.places.gold import (
     ANCHORS,
     read_dataset,
     read_geovirus,
     read_tr_news,
 )
-from tidings.evaluation.toponyms import (
+from tidings.evaluation.places.scores import (
     EARTH_RADIUS_KM,
     MAXIMUM_ERROR_KM,
     ErrorDistances,
@@ -400,7 +400,7 @@ def test_the_real_sets(
 
 
 def test_eval_geoparsing_runs_tidings_over_the_sample(geovirus_file: Path) -> None:
-    from tidings.evaluation.places import evaluate_geoparsing
+    from tidings.evaluation.places.run import evaluate_geoparsing
     from tidings.settings import load_settings
 
     result = evaluate_geoparsing(geovirus_file, load_settings())

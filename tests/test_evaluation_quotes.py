@@ -14,21 +14,21 @@ from click.testing import CliRunner
 
 from tidings.cli import main
 from tidings.errors import InputError
-from tidings.evaluation.attribution import (
-    AttributionScores,
-    Match,
-    ScoredAttribution,
-    normalise,
-    score_document,
-)
-from tidings.evaluation.brat import check_offsets, parse_standoff
-from tidings.evaluation.quotes import (
+from tidings.evaluation.quotes.brat import check_offsets, parse_standoff
+from tidings.evaluation.quotes.run import (
     direct_subset,
     evaluate_quotes,
     find_documents,
     gold_attributions,
     is_direct,
     predicted_attributions,
+)
+from tidings.evaluation.quotes.scores import (
+    AttributionScores,
+    Match,
+    ScoredAttribution,
+    normalise,
+    score_document,
 )
 from tidings.model import Quote, Span, Speaker
 from tidings.settings import Settings

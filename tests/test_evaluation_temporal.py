@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import InputError
-from tidings.evaluation.temporal import ANCHORS, read_corpus, read_timeml
-from tidings.evaluation.timex import (
+from tidings.evaluation.temporal.gold import ANCHORS, read_corpus, read_timeml
+from tidings.evaluation.temporal.scores import (
     GoldTimeDocument,
     GoldTimex,
     PredictedTimex,

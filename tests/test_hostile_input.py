@@ -31,12 +31,12 @@ from tidings.cli.app import INTERNAL_ERROR, Commands
 from tidings.errors import ArchiveError, TableError, TooLong, UnsupportedLanguage
 from tidings.ingest import article_from_text, read
 from tidings.ingest.decode import decode
+from tidings.ingestion import ingest
 from tidings.model import Article
 from tidings.nlp import annotate
 from tidings.output.progress import Activity
 from tidings.pipeline import analyze_articles, analyze_text
 from tidings.settings import Settings
-from tidings.store.ingestion import ingest
 
 GOOD = (
     "Flood cuts off mountain villages\n\n"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tidings.evaluation.main_events import evaluate_main_events
-from tidings.evaluation.places import evaluate_geoparsing
-from tidings.evaluation.quotes import evaluate_quotes
+from tidings.evaluation.main_events.run import evaluate_main_events
+from tidings.evaluation.places.run import evaluate_geoparsing
+from tidings.evaluation.quotes.run import evaluate_quotes
 from tidings.settings import Settings, load_settings
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"

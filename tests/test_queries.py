@@ -15,8 +15,8 @@ from click.testing import CliRunner
 import tidings
 from tidings.cli import main
 from tidings.errors import StoreError
+from tidings.ingestion import ingest
 from tidings.settings import Settings
-from tidings.store.ingestion import ingest
 
 STORIES = {
     "seoul.txt": (

@@ -24,8 +24,8 @@ from click.testing import CliRunner, Result
 import tidings
 from tidings.cli import main
 from tidings.errors import StoreError
+from tidings.ingestion import ingest
 from tidings.settings import Settings
-from tidings.store.ingestion import ingest
 from tidings.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 PUBLISHED = "2022-03-17"  # a Thursday: "Wednesday night" is 2022-03-16TNI

@@ -21,9 +21,9 @@ from tidings import open as tidings_open
 from tidings.cli import main
 from tidings.errors import StoreError
 from tidings.ingest import article_from_text
+from tidings.ingestion import ingest
 from tidings.model import Entity, Facts, Span
 from tidings.settings import Settings
-from tidings.store.ingestion import ingest
 from tidings.store.schema import SCHEMA_VERSION, connect, table_names
 from tidings.store.writer import Writer
 

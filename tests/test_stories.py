@@ -11,8 +11,8 @@ import pytest
 
 import tidings
 from tidings.corpus.stories import EventKey, same_event, story_score
+from tidings.ingestion import ingest
 from tidings.settings import Settings
-from tidings.store.ingestion import ingest
 
 ROBBERY_A = (
     "Police arrested three men in Gdansk on Friday after an armed robbery at a bank in the "

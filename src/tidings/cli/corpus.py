@@ -14,9 +14,9 @@ from tidings.cli.app import iso_date, main, print_error, settings_from, settings
 from tidings.cli.app import stderr_console as _stderr
 from tidings.errors import ConfigError, GazetteerError, InputError, ModelError, StoreError
 from tidings.ingest.counting import estimate_articles
+from tidings.ingestion import IngestSummary, ingest
 from tidings.output.progress import Activity
 from tidings.sample import ATTRIBUTION, sample_paths
-from tidings.store.ingestion import IngestSummary, ingest
 
 DEFAULT_DATABASE = Path("tidings.db")
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])

@@ -22,15 +22,23 @@ from tidings.cli.app import (
     table_width,
 )
 from tidings.errors import ConfigError, GazetteerError, InputError, ModelError
-from tidings.evaluation.dates import evaluate_temporal
-from tidings.evaluation.main_events import evaluate_main_events
-from tidings.evaluation.places import evaluate_geoparsing
-from tidings.evaluation.quotes import evaluate_quotes
-from tidings.output.evaluation import print_quote_evaluation, quote_evaluation_json
-from tidings.output.geoparsing import geoparsing_evaluation_json, print_geoparsing_evaluation
-from tidings.output.main_events import main_event_evaluation_json, print_main_event_evaluation
+from tidings.evaluation.main_events import (
+    evaluate_main_events,
+    main_event_evaluation_json,
+    print_main_event_evaluation,
+)
+from tidings.evaluation.places import (
+    evaluate_geoparsing,
+    geoparsing_evaluation_json,
+    print_geoparsing_evaluation,
+)
+from tidings.evaluation.quotes import evaluate_quotes, print_quote_evaluation, quote_evaluation_json
+from tidings.evaluation.temporal import (
+    evaluate_temporal,
+    print_temporal_evaluation,
+    temporal_evaluation_json,
+)
 from tidings.output.progress import Activity
-from tidings.output.temporal import print_temporal_evaluation, temporal_evaluation_json
 
 
 @main.group("eval")

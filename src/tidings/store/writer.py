@@ -5,7 +5,7 @@ an article with the same id (the same text) is already stored: re-running an ing
 duplicates data, and an ingest killed at any point leaves only whole articles behind (SQLite
 rolls back the transaction that was in flight), so running it again ends with the data an
 uninterrupted run would have written. An article that nearly repeats a stored one is stored
-linked to it (:mod:`tidings.corpus.copies`); every article is put in a story and its events
+linked to it (:mod:`tidings.store.copies`); every article is put in a story and its events
 merged with the story's (:mod:`tidings.store.stories`). Failed inputs are kept in
 ``errors`` until they succeed. Only one process writes (the ingest's main process); workers
 never open the file.
@@ -18,10 +18,10 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Literal
 
-from tidings.corpus.copies import find_original, index_article
 from tidings.corpus.dedup import signature, to_bytes
 from tidings.errors import InputError
 from tidings.model import Facts
+from tidings.store.copies import find_original, index_article
 from tidings.store.layout import ARTICLES, TABLES
 from tidings.store.stories import assign
 

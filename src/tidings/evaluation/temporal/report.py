@@ -7,8 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tidings.evaluation.dates import TemporalEvaluation
-from tidings.evaluation.temporal import ANCHORS
+from tidings.evaluation.temporal.gold import ANCHORS
+from tidings.evaluation.temporal.run import TemporalEvaluation
 
 __all__ = ["TEMPORAL_SCHEMA", "print_temporal_evaluation", "temporal_evaluation_json"]
 

@@ -2,7 +2,7 @@
 
 Each document's creation time (its DCT, date part) is given as the publication date, as a
 newsroom's metadata would give it; the ``dates`` tidings reports are scored against the
-TIMEX3s inside ``<TEXT>`` by :mod:`tidings.evaluation.timex` (TempEval-3 Task A).
+TIMEX3s inside ``<TEXT>`` by :mod:`.scores` (TempEval-3 Task A).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.errors import InputError
-from tidings.evaluation.temporal import read_corpus
-from tidings.evaluation.timex import PredictedTimex, TemporalScores, score_document
+from tidings.evaluation.temporal.gold import read_corpus
+from tidings.evaluation.temporal.scores import PredictedTimex, TemporalScores, score_document
 from tidings.ingest import article_from_text
 from tidings.pipeline import analyze_articles
 from tidings.settings import Settings

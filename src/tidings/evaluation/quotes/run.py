@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tidings.errors import InputError
-from tidings.evaluation.attribution import (
+from tidings.evaluation.quotes.brat import Standoff, check_offsets, parse_standoff
+from tidings.evaluation.quotes.scores import (
     QUOTE_MARKS,
     AttributionScores,
     Fragments,
@@ -39,7 +40,6 @@ from tidings.evaluation.attribution import (
     overlaps,
     score_document,
 )
-from tidings.evaluation.brat import Standoff, check_offsets, parse_standoff
 from tidings.ingest import article_from_text
 from tidings.model import Quote, Speaker
 from tidings.pipeline import analyze_articles

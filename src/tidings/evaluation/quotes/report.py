@@ -11,8 +11,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tidings.evaluation.attribution import ROLES, AttributionScores, Match, SpeakerCounts
-from tidings.evaluation.quotes import ANCHORS, QuoteEvaluation
+from tidings.evaluation.quotes.run import ANCHORS, QuoteEvaluation
+from tidings.evaluation.quotes.scores import ROLES, AttributionScores, Match, SpeakerCounts
 
 __all__ = ["QUOTES_SCHEMA", "print_quote_evaluation", "quote_evaluation_json"]
 

@@ -1,6 +1,6 @@
 """Run tidings over GeoVirus or TR-News and score its places (``tidings eval geoparsing``).
 
-Three runs over the same texts, scored by :mod:`tidings.evaluation.toponyms`:
+Three runs over the same texts, scored by :mod:`.scores`:
 
 - **end to end**: the ``places`` tidings reports, as a user gets them;
 - **with demonyms**: the same, plus every demonym linked to a country ("Russian" -> Russia)
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.errors import InputError
-from tidings.evaluation.geoparsing import GoldDataset, read_dataset
-from tidings.evaluation.toponyms import (
+from tidings.evaluation.places.gold import GoldDataset, read_dataset
+from tidings.evaluation.places.scores import (
     GeoparsingScores,
     GoldArticle,
     PredictedToponym,

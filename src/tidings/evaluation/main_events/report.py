@@ -7,9 +7,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tidings.evaluation.answers import HIT_OVERLAP, QuestionScore
-from tidings.evaluation.giveme5w1h import ANCHORS
-from tidings.evaluation.main_events import MainEventEvaluation
+from tidings.evaluation.main_events.gold import ANCHORS
+from tidings.evaluation.main_events.run import MainEventEvaluation
+from tidings.evaluation.main_events.scores import HIT_OVERLAP, QuestionScore
 from tidings.model import QUESTIONS
 
 __all__ = ["MAIN_EVENT_SCHEMA", "main_event_evaluation_json", "print_main_event_evaluation"]

@@ -11,9 +11,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tidings.evaluation.geoparsing import ANCHORS
-from tidings.evaluation.places import GeoparsingEvaluation
-from tidings.evaluation.toponyms import GeoparsingScores
+from tidings.evaluation.places.gold import ANCHORS
+from tidings.evaluation.places.run import GeoparsingEvaluation
+from tidings.evaluation.places.scores import GeoparsingScores
 
 __all__ = ["GEOPARSING_SCHEMA", "geoparsing_evaluation_json", "print_geoparsing_evaluation"]
 

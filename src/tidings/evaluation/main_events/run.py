@@ -2,7 +2,7 @@
 (``tidings eval 5w1h``).
 
 Each article's publication date is given as a newsroom's metadata would give it; the answers
-are scored by word overlap against the annotators' phrases (:mod:`tidings.evaluation.answers`).
+are scored by word overlap against the annotators' phrases (:mod:`.scores`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tidings.evaluation.answers import AnswerScores
-from tidings.evaluation.giveme5w1h import read_corpus
+from tidings.evaluation.main_events.gold import read_corpus
+from tidings.evaluation.main_events.scores import AnswerScores
 from tidings.ingest import article_from_text
 from tidings.model import QUESTIONS, Facts
 from tidings.pipeline import analyze_articles

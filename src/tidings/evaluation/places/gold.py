@@ -29,7 +29,7 @@ article, no further than :data:`MAX_DRIFT` characters away, and ends where its n
 that does not occur there is an error in the file. :attr:`GoldDataset.realigned` counts the
 toponyms moved (GeoVirus: all 2,170; TR-News: 117).
 
-Scoring is in :mod:`tidings.evaluation.toponyms` (pure functions, no I/O).
+Scoring is in :mod:`.scores` (pure functions, no I/O).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Literal
 
 from tidings.errors import InputError
-from tidings.evaluation.toponyms import GoldArticle, GoldToponym
+from tidings.evaluation.places.scores import GoldArticle, GoldToponym
 
 __all__ = [
     "ANCHORS",

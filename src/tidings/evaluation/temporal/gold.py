@@ -20,7 +20,7 @@ into that text. Only the TIMEX3s inside ``<TEXT>`` are gold expressions; the cre
 ``<TEXT>`` too, so the DCT is never scored. The README's counts (TimeBank 1,426 TIMEX3,
 AQUAINT 652) include the DCT, one per document; inside ``<TEXT>`` there are 1,243 and 579.
 
-Scoring is in :mod:`tidings.evaluation.timex` (pure functions, no I/O).
+Scoring is in :mod:`.scores` (pure functions, no I/O).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.errors import InputError
-from tidings.evaluation.timex import TIMEX_TYPES, GoldTimeDocument, GoldTimex, TimexType
+from tidings.evaluation.temporal.scores import TIMEX_TYPES, GoldTimeDocument, GoldTimex, TimexType
 
 __all__ = [
     "ANCHORS",

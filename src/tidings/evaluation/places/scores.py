@@ -1,6 +1,6 @@
 """Scoring geoparsing: toponym recognition (spans) and resolution (coordinates).
 
-Pure functions over offsets and coordinates; no I/O (:mod:`tidings.evaluation.geoparsing`
+Pure functions over offsets and coordinates; no I/O (:mod:`.gold`
 reads the gold data). The recipe is the one of Gritta et al.'s *Pragmatic Guide to
 Geoparsing Evaluation*, as ``../shared/eval/README.md`` gives it:
 

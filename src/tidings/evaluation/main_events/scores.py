@@ -1,6 +1,6 @@
 """Scoring 5W1H answers against annotated phrases by word overlap.
 
-Pure functions; no I/O (:mod:`tidings.evaluation.giveme5w1h` reads the gold data). For each
+Pure functions; no I/O (:mod:`.gold` reads the gold data). For each
 article and question (who, what, when, where, why, how) that has annotated phrases:
 
 - an answer's **overlap** with one phrase is the F1 of their words (lower-cased letters and

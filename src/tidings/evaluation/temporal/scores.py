@@ -1,6 +1,6 @@
 """Scoring time-expression recognition and normalisation the way TempEval-3 Task A does.
 
-Pure functions over offsets and TIMEX3 attributes; no I/O (:mod:`tidings.evaluation.temporal`
+Pure functions over offsets and TIMEX3 attributes; no I/O (:mod:`.gold`
 reads the TimeML gold data). The recipe, as ``../shared/eval/README.md`` gives it and as the
 TempEval-3 scorer (UzZaman et al. 2013, ``evaluate_entities.py``) computes it:
 
