@@ -40,7 +40,7 @@ def _raise(error: InputError) -> None:
 
 def analyze(
     sources: Iterable[str],
-    settings: Settings,
+    settings: Settings | None = None,
     *,
     on_error: ErrorHandler = _raise,
     published: str | None = None,
@@ -51,7 +51,9 @@ def analyze(
 ) -> Iterator[Facts]:
     """Facts for every article in ``sources`` (the first ``limit`` if given); errors go to
     ``on_error`` (default: raise). The spaCy model and the gazetteer are opened before this
-    returns, so a ModelError or GazetteerError is raised here, not from the iterator."""
+    returns, so a ModelError or GazetteerError is raised here, not from the iterator.
+    Without ``settings`` the settings file and ``TIDINGS_*`` variables apply."""
+    settings = settings or load_settings()
     items = read(sources, settings, published=published, stdin=stdin, client=client)
     articles = _articles_only(items, on_error)
     return analyze_articles(
