@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.errors import AnalysisError, InputError, StoreError
@@ -71,65 +71,87 @@ def ingest(
     started = time.perf_counter()
     open_geocoder(settings, on_build)
     connection = connect(database)
-    writer = Writer(connection)
-    summary = IngestSummary()
-    names = list(sources) + (writer.failed_sources() if retry_failed else [])
-    source_of: dict[str, str] = {}  # article origin -> the source it was read from
-    taken: set[str] = set()  # ids analysed in this run: a text read twice is analysed once
+    run = _Run(database, Writer(connection), on_error, on_article)
+    names = list(sources) + (run.writer.failed_sources() if retry_failed else [])
+    try:
+        articles = run.fresh(_items(names, settings, published), limit)
+        for result in analyze_everywhere(articles, settings, workers=workers):
+            run.store(result)
+    finally:
+        connection.close()
+        run.summary.seconds = time.perf_counter() - started
+    return run.summary
 
-    def failed(error: InputError, source: str) -> None:
-        writer.record_error(error, source)
-        summary.failed += 1
-        if on_error is not None:
-            on_error(error)
 
-    def fresh() -> Iterator[Article]:
-        for source, item in _items(names, settings, published):
+@dataclass
+class _Run:
+    """One ingest's state: what it has counted, and where each article came from."""
+
+    database: Path
+    writer: Writer
+    on_error: Callable[[InputError], None] | None
+    on_article: Callable[[IngestSummary], None] | None
+    summary: IngestSummary = field(default_factory=IngestSummary)
+    source_of: dict[str, str] = field(default_factory=dict)  # article origin -> its source
+    taken: set[str] = field(default_factory=set)  # ids analysed: a text read twice, once
+
+    def fresh(
+        self, items: Iterable[tuple[str, Article | InputError | None]], limit: int | None
+    ) -> Iterator[Article]:
+        """The articles to analyse: readable, within ``limit``, not stored nor taken yet."""
+        summary = self.summary
+        for source, item in items:
             if isinstance(item, InputError):
                 summary.unreadable += 1
-                failed(item, source)
+                self.failed(item, source)
                 continue
             if item is None:  # the source was read without failing as a whole
-                writer.clear_error(source)
+                self.writer.clear_error(source)
                 continue
             if limit is not None and summary.read >= limit:
                 return  # the sources are closed unread from here on
             summary.read += 1
-            if item.id in taken or writer.has(item.id):
+            if item.id in self.taken or self.writer.has(item.id):
                 summary.duplicates += 1
-                writer.clear_error(item.origin)
-                _tell(on_article, summary)
+                self.writer.clear_error(item.origin)
+                _tell(self.on_article, summary)
                 continue
-            source_of[item.origin] = source
-            taken.add(item.id)
+            self.source_of[item.origin] = source
+            self.taken.add(item.id)
             yield item
 
-    try:
-        for result in analyze_everywhere(fresh(), settings, workers=workers):
-            if isinstance(result, Facts):
-                source = source_of.pop(result.article.origin, result.article.origin)
-                try:
-                    written = writer.write(result)
-                except sqlite3.IntegrityError as error:  # this article's rows: a bug of ours
-                    reason = f"storing failed ({error}); please report this"
-                    failed(AnalysisError(result.article.origin, reason), source)
-                    continue
-                except sqlite3.Error as error:  # locked, full disk: nothing more can be stored
-                    raise StoreError(f"{database}: cannot write to it ({error})") from None
-                except Exception as error:  # one article's bug must not end the ingest
-                    reason = f"storing failed ({type(error).__name__}: {error}); please report this"
-                    failed(AnalysisError(result.article.origin, reason), source)
-                    continue
-                summary.new += written != "known"
-                summary.copies += written == "copy"
-                summary.duplicates += written == "known"
-            else:
-                failed(result, source_of.pop(result.origin, result.origin))
-            _tell(on_article, summary)
-    finally:
-        connection.close()
-        summary.seconds = time.perf_counter() - started
-    return summary
+    def store(self, result: Facts | InputError) -> None:
+        """Write one analysed article, or record why it failed."""
+        if isinstance(result, Facts):
+            self._write(result)
+        else:
+            self.failed(result, self.source_of.pop(result.origin, result.origin))
+        _tell(self.on_article, self.summary)
+
+    def _write(self, facts: Facts) -> None:
+        origin = facts.article.origin
+        source = self.source_of.pop(origin, origin)
+        try:
+            written = self.writer.write(facts)
+        except sqlite3.IntegrityError as error:  # this article's rows: a bug of ours
+            reason = f"storing failed ({error}); please report this"
+            self.failed(AnalysisError(origin, reason), source)
+            return
+        except sqlite3.Error as error:  # locked, full disk: nothing more can be stored
+            raise StoreError(f"{self.database}: cannot write to it ({error})") from None
+        except Exception as error:  # one article's bug must not end the ingest
+            reason = f"storing failed ({type(error).__name__}: {error}); please report this"
+            self.failed(AnalysisError(origin, reason), source)
+            return
+        self.summary.new += written != "known"
+        self.summary.copies += written == "copy"
+        self.summary.duplicates += written == "known"
+
+    def failed(self, error: InputError, source: str) -> None:
+        self.writer.record_error(error, source)
+        self.summary.failed += 1
+        if self.on_error is not None:
+            self.on_error(error)
 
 
 def _items(

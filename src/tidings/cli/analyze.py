@@ -21,6 +21,7 @@ from tidings.output.progress import Activity
 from tidings.output.writer import FORMATS, write_facts
 from tidings.pipeline import analyze, open_geocoder
 from tidings.sample import ATTRIBUTION, sample_paths
+from tidings.settings import Settings
 
 
 @main.command("analyze")
@@ -110,7 +111,34 @@ def analyze_command(
         events=events,
         event_lexicon=event_lexicon,
     )
+    errors = stderr_console()
     failures: list[InputError] = []
+    count = _print_facts(
+        sources,
+        settings,
+        output_format,
+        published=published,
+        limit=limit,
+        failures=failures,
+    )
+    if sample and output_format == "report":
+        errors.print(f"[dim]{ATTRIBUTION}[/dim]")
+    if failures:
+        errors.print(f"analysed {count} article(s); {len(failures)} input(s) failed")
+        sys.exit(1)
+
+
+def _print_facts(
+    sources: list[str],
+    settings: Settings,
+    output_format: str,
+    *,
+    published: str | None,
+    limit: int | None,
+    failures: list[InputError],
+) -> int:
+    """Analyse ``sources`` and print the facts as they come; how many articles were printed.
+    Failed inputs are told on stderr as they happen and added to ``failures``."""
     errors = stderr_console()
 
     def record(error: InputError) -> None:
@@ -123,23 +151,13 @@ def analyze_command(
     try:
         geocoder = open_geocoder(settings, on_build=building)
         stream = analyze(
-            sources,
-            settings,
-            on_error=record,
-            published=published,
-            limit=limit,
-            geocoder=geocoder,
+            sources, settings, on_error=record, published=published, limit=limit, geocoder=geocoder
         )
         with Activity(errors, "analysing") as activity:
-            count = write_facts(activity.track(stream), output_format, sys.stdout)
+            return write_facts(activity.track(stream), output_format, sys.stdout)
     except (ModelError, GazetteerError, ConfigError) as error:
         print_error(errors, error)
         sys.exit(2)
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
-    if sample and output_format == "report":
-        errors.print(f"[dim]{ATTRIBUTION}[/dim]")
-    if failures:
-        errors.print(f"analysed {count} article(s); {len(failures)} input(s) failed")
-        sys.exit(1)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rich.console import Console
 
 from tidings.cli.app import iso_date, main, print_error, settings_from, settings_options
 from tidings.cli.app import stderr_console as _stderr
@@ -120,6 +121,13 @@ def ingest_command(
         except (ModelError, GazetteerError, ConfigError, StoreError) as error:
             print_error(errors, error)
             sys.exit(2)
+    _print_summary(errors, summary, database, sample=sample)
+
+
+def _print_summary(
+    errors: Console, summary: IngestSummary, database: Path, *, sample: bool
+) -> None:
+    """The ingest's last lines: what it did, and what to do about failures (exit 1)."""
     rate = summary.read / summary.seconds if summary.seconds else 0.0
     errors.print(
         f"read {summary.read} · new {summary.new} (copies {summary.copies}) · "

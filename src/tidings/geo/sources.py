@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -80,52 +80,17 @@ def country_facts() -> dict[str, CountryFacts]:
     countryinfo holds a few countries twice (``palestine.json`` and ``palestine_state_of.json``):
     their names are merged and the first centroid, demonym and borders found are kept.
     """
+    facts: dict[str, CountryFacts] = {}
+    folder = resources.files("countryinfo").joinpath("data")
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        found = _countryinfo(_json(entry)) if entry.name.endswith(".json") else None
+        if found is not None:
+            earlier = facts.get(found.iso2)
+            facts[found.iso2] = found if earlier is None else _merged(earlier, found)
     fallback = {
         str(record["iso2"]): _point(record.get("latitude"), record.get("longitude"))
         for record in _json(_countrystatecity().joinpath("countries.json"))
     }
-    facts: dict[str, CountryFacts] = {}
-    folder = resources.files("countryinfo").joinpath("data")
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if not entry.name.endswith(".json"):
-            continue
-        record = _json(entry)
-        codes = record.get("ISO") or {}
-        iso2, iso3 = str(codes.get("alpha2") or ""), str(codes.get("alpha3") or "")
-        if len(iso2) != 2:
-            continue
-        latlng = record.get("latlng")
-        centroid = _point(*latlng) if isinstance(latlng, list) and len(latlng) == 2 else None
-        demonym = record.get("demonym") or ""
-        found = CountryFacts(
-            iso2=iso2,
-            iso3=iso3,
-            name=str(record.get("name") or ""),
-            centroid=centroid,
-            alternative_names=tuple(
-                str(name).strip() for name in record.get("altSpellings") or () if name
-            ),
-            demonyms=tuple(
-                part.strip() for part in demonym.replace("/", ",").split(",") if part.strip()
-            ),
-            borders=tuple(str(code) for code in record.get("borders") or ()),
-        )
-        earlier = facts.get(iso2)
-        if earlier is not None:
-            found = CountryFacts(
-                iso2=iso2,
-                iso3=earlier.iso3 or iso3,
-                name=earlier.name or found.name,
-                centroid=earlier.centroid or found.centroid,
-                alternative_names=(
-                    *earlier.alternative_names,
-                    found.name,
-                    *found.alternative_names,
-                ),
-                demonyms=earlier.demonyms or found.demonyms,
-                borders=earlier.borders or found.borders,
-            )
-        facts[iso2] = found
     for iso2, point in fallback.items():
         known = facts.get(iso2)
         if known is None:
@@ -139,16 +104,44 @@ def country_facts() -> dict[str, CountryFacts]:
                 borders=(),
             )
         elif known.centroid is None and point is not None:
-            facts[iso2] = CountryFacts(
-                iso2=iso2,
-                iso3=known.iso3,
-                name=known.name,
-                centroid=point,
-                alternative_names=known.alternative_names,
-                demonyms=known.demonyms,
-                borders=known.borders,
-            )
+            facts[iso2] = replace(known, centroid=point)
     return facts
+
+
+def _countryinfo(record: dict[str, Any]) -> CountryFacts | None:
+    """One countryinfo file's country, or None without an alpha-2 code."""
+    codes = record.get("ISO") or {}
+    iso2, iso3 = str(codes.get("alpha2") or ""), str(codes.get("alpha3") or "")
+    if len(iso2) != 2:
+        return None
+    latlng = record.get("latlng")
+    demonym = record.get("demonym") or ""
+    return CountryFacts(
+        iso2=iso2,
+        iso3=iso3,
+        name=str(record.get("name") or ""),
+        centroid=_point(*latlng) if isinstance(latlng, list) and len(latlng) == 2 else None,
+        alternative_names=tuple(
+            str(name).strip() for name in record.get("altSpellings") or () if name
+        ),
+        demonyms=tuple(
+            part.strip() for part in demonym.replace("/", ",").split(",") if part.strip()
+        ),
+        borders=tuple(str(code) for code in record.get("borders") or ()),
+    )
+
+
+def _merged(earlier: CountryFacts, found: CountryFacts) -> CountryFacts:
+    """A country countryinfo holds twice: the first of each fact, every name."""
+    return CountryFacts(
+        iso2=earlier.iso2,
+        iso3=earlier.iso3 or found.iso3,
+        name=earlier.name or found.name,
+        centroid=earlier.centroid or found.centroid,
+        alternative_names=(*earlier.alternative_names, found.name, *found.alternative_names),
+        demonyms=earlier.demonyms or found.demonyms,
+        borders=earlier.borders or found.borders,
+    )
 
 
 def states() -> list[State]:
