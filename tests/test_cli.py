@@ -267,7 +267,7 @@ def test_no_events_and_a_broken_lexicon(story: Path, tmp_path: Path) -> None:
     lexicon.write_text('[[trigger]]\ntype = "PARTY"\n', encoding="utf-8")
     result = run("analyze", str(story), "--event-lexicon", str(lexicon))
     assert result.exit_code == 2
-    assert "mine.toml: unknown event type 'PARTY'" in result.stderr
+    assert "mine.toml, line 2: unknown event type 'PARTY'" in result.stderr
 
 
 def test_no_places_leaves_them_empty(story: Path) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import ConfigError
-from tidings.extract.events.lexicon import load_lexicon
 from tidings.model import Actor, Event, Facts
 from tidings.output.json import to_dict, validate
 from tidings.pipeline import analyze_text
+from tidings.rules import load_lexicon
 from tidings.settings import Settings
 
 STORY = """Guard defects under fire

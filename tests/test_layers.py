@@ -27,6 +27,8 @@ FORBIDDEN = {
     "extract": {"store", "corpus", "pipeline", "ingestion", "runners", "ingest", "output",
                 "cli", "evaluation"},
     "output": {"evaluation", "cli", "pipeline", "ingestion", "runners"},
+    "rules": {"model", "schema", "extract", "store", "corpus", "pipeline", "ingestion",
+              "runners", "ingest", "output", "cli", "evaluation", "geo", "nlp", "settings"},
     "geo": {"extract", "store", "corpus", "pipeline", "ingestion", "runners", "output", "cli",
             "evaluation"},
 }  # fmt: skip

@@ -374,7 +374,7 @@ def test_upgrade_command(tmp_path: Path) -> None:
 
 
 def test_the_read_side_knows_the_event_types_without_loading_spacy() -> None:
-    from tidings.extract.events.lexicon import load_lexicon
+    from tidings.rules import load_lexicon
     from tidings.store.filter_values import event_types
 
     assert event_types() == frozenset(load_lexicon().types)

@@ -18,7 +18,6 @@ import httpx
 
 from tidings.errors import AnalysisError, InputError, first_line
 from tidings.extract import ExtractOptions, extract
-from tidings.extract.events.lexicon import load_lexicon
 from tidings.geo.builder import build_gazetteer
 from tidings.geo.gazetteer import Gazetteer
 from tidings.geo.geocoder import Geocoder
@@ -27,6 +26,7 @@ from tidings.ingest import article_from_text, check, check_length, read
 from tidings.ingest.published import iso_published
 from tidings.model import Article, Facts
 from tidings.nlp import Document, annotate, load_pipeline
+from tidings.rules import load_rules
 from tidings.settings import Settings, load_settings
 
 __all__ = ["analysis_failure", "analyze", "analyze_articles", "analyze_text", "open_geocoder"]
@@ -78,8 +78,7 @@ def analyze_articles(
         events=settings.events,
         event_lexicon=settings.event_lexicon.expanduser() if settings.event_lexicon else None,
     )
-    if options.events:
-        load_lexicon(options.event_lexicon)  # a broken lexicon file fails here, not per article
+    load_rules(options.event_lexicon)  # a broken rules or lexicon file fails here, not per article
     if geocoder is None:
         geocoder = open_geocoder(settings)
     # spaCy refuses texts over nlp.max_length (E088); tidings refuses them itself, by name,

@@ -83,7 +83,8 @@ class Settings(BaseModel):
     event_lexicon: Path | None = Field(
         default=None,
         description="A TOML file of extra event trigger words, read before the bundled "
-        "lexicon (same shape as tidings/data/events/triggers.toml).",
+        "lexicon (same shape as tidings/data/events/triggers.toml), and of extra quote cue "
+        "verbs in a [cues] table (as in tidings/data/quotes/cues.toml).",
     )
     gazetteer_path: Path | None = Field(
         default=None,

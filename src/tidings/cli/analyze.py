@@ -61,7 +61,8 @@ from tidings.settings import Settings
 @click.option(
     "--event-lexicon",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="A TOML file of your own event trigger words (shaped like the bundled triggers.toml).",
+    help="A TOML file of your own event trigger words (shaped like the bundled triggers.toml) "
+    "and quote cue verbs (a [cues] table).",
 )
 @settings_options
 def analyze_command(

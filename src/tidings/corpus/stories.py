@@ -24,8 +24,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tidings.extract.events.roles import load_roles
 from tidings.model import Event, Facts, Place
+from tidings.rules import load_rules
 
 __all__ = [
     "JOIN_SHARE",
@@ -148,7 +148,7 @@ def _same_side(one: str | None, other: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_codes() -> frozenset[str]:
-    return frozenset(load_roles().labels)
+    return frozenset(load_rules().roles.labels)
 
 
 def _place(event: Event, places: tuple[Place, ...]) -> Place | None:

@@ -38,7 +38,7 @@ REPORT_BONUS = 0.12
 FRAGMENT_PENALTY = 0.3
 PAST_TAGS = frozenset({"VBD", "VBN"})
 # "said", "reported" ... recur in every news story without saying what it is about
-REPORTING_VERBS = frozenset(
+STOCK_WORDS = frozenset(
     "say tell report add claim state announce confirm describe according source".split()
 )
 FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -112,7 +112,7 @@ def _content_words(tokens: SpacySpan | Doc | Sequence[object]) -> set[str]:
     for token in tokens:
         if getattr(token, "is_alpha", False) and not getattr(token, "is_stop", True):
             lemma = token.lemma_.lower()  # type: ignore[attr-defined]
-            if lemma not in REPORTING_VERBS:
+            if lemma not in STOCK_WORDS:
                 words.add(token.lower_)  # type: ignore[attr-defined]
                 words.add(lemma)
     return words

@@ -11,9 +11,9 @@ simply said to have happened.
 
 from __future__ import annotations
 
-from tidings.extract.events.roles import load_roles
 from tidings.model import HAPPENED_MODALITIES, Actor, Event, Facts, Place
 from tidings.output.dates import human_date
+from tidings.rules import load_rules
 
 __all__ = ["actor_label", "event_line", "event_note"]
 
@@ -24,7 +24,7 @@ def actor_label(actor: Actor) -> str:
     """ "United Nations Command", "North Korean soldier", or "PRK military" for a group
     the text does not name."""
     if actor.entity is None and actor.plural and actor.country and actor.role:
-        return f"{actor.country} {load_roles().labels.get(actor.role, actor.role)}"
+        return f"{actor.country} {load_rules().roles.labels.get(actor.role, actor.role)}"
     return actor.name
 
 

@@ -11,19 +11,20 @@ that can be participants (read by :mod:`.mentions`):
   Korean soldier defected"); a definite one ("the soldier") is the latest earlier actor with
   the same head noun and number and no conflicting country; "the defector" (an agent noun of
   the event lexicon) is the actor of the latest earlier DEFECT event when nothing else fits;
-* pronouns: he/him/his and she/her to the nearest singular person, they/them/their to the
+* pronouns (resolved by :class:`tidings.extract.referents.Referents`, as quote speakers
+  are): he/him/his and she/her to the nearest singular person, they/them/their to the
   nearest group of people (never a country), it/its to the nearest organisation or country
   (within :data:`IT_WINDOW` sentences, as "it" so often means a thing), the others within
   :data:`PRONOUN_WINDOW`; in the nearest sentence holding candidates, a subject beats other
-  mentions and the earliest subject wins; an object pronoun is never the subject of its own
-  verb ("they fired on him"), nor a pronoun in a quote its speaker; a reflexive is its
-  clause's subject. I, me and my inside a quote are its speaker.
+  mentions and the earliest subject wins, else the latest mention; an object pronoun is never
+  the subject of its own verb ("they fired on him"), nor a pronoun in a quote its speaker; a
+  reflexive is its clause's subject. I, me and my inside a quote are its speaker.
 
-Each actor gets a CAMEO-style code (see :mod:`.roles`): its country from
-a demonym or place in its description ("North Korean"), the country it names, or its
+Each actor gets a CAMEO-style code (the roles of ``tidings/data/roles.toml``): its country
+from a demonym or place in its description ("North Korean"), the country it names, or its
 possessor ("his fellow soldiers" are the soldier's compatriots); a country as an actor is its
 government (GOV); an official without a country is of the country of the latest earlier
-actor of the same state role (government, police, judiciary, legislature).
+actor of the same state role (``state = true``: government, police, judiciary, legislature).
 """
 
 from __future__ import annotations
@@ -33,29 +34,31 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from tidings.extract.events.mentions import (
-    Mention,
-    MentionReader,
-    entity_tokens,
-    sentence_numbers,
-)
-from tidings.extract.events.roles import RoleBook
-from tidings.extract.quotes.speakers import phrase_head
+from tidings.extract.events.mentions import Mention, MentionReader, entity_tokens
+from tidings.extract.referents import SPEAKER_PRONOUNS, PronounRules, Referents
+from tidings.extract.syntax import is_subject, own_subject, phrase_head, sentence_numbers
 from tidings.model import Actor, Entity, Quote, Span
 from tidings.nlp import doc_text
+from tidings.rules import Rules
 
 __all__ = ["ActorBook"]
 
 PRONOUN_WINDOW = 4
 REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 IT_WINDOW = 2  # "it" so often means a thing that only a close antecedent counts
-SPEAKER_PRONOUNS = frozenset("i me my myself".split())
+ACTOR_PRONOUNS = PronounRules(
+    windows={"person": PRONOUN_WINDOW, "plural": PRONOUN_WINDOW, "group": IT_WINDOW},
+    accepts={
+        "person": frozenset({"person"}),
+        "plural": frozenset({"plural", "group"}),
+        "group": frozenset({"group"}),
+    },
+)
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 LEADING_WORDS = frozenset(
     "a an the one this that these those his her their its our my your some".split()
 )
 ANY_PERSON = frozenset({"man", "woman", "boy", "girl", "person", "child"})
-STATE_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
 PREPOSITIONS = frozenset({"on", "in", "of", "at", "from", "with", "across", "near"})
 
 
@@ -74,19 +77,24 @@ class ActorBook:
         doc: Doc,
         entities: Sequence[Entity],
         quotes: Sequence[Quote],
-        roles: RoleBook,
-        agents: dict[str, str],
+        rules: Rules,
         title: str | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.roles = roles
-        self.agents = agents
+        self.roles = rules.roles
+        self.agents = dict(rules.events.agents)
         self._title_end = len(title) if title and self.text.startswith(title) else 0
         self._entities = {entity.id: entity for entity in entities}
         self._sentence_of = sentence_numbers(doc)
         reader = MentionReader(
-            doc, roles, agents, self._title_end, entity_tokens(doc, entities), self._sentence_of
+            doc,
+            self.roles,
+            self.agents,
+            self._title_end,
+            entity_tokens(doc, entities),
+            self._sentence_of,
+            rules.speakers.persons,
         )
         self._quotes = [q for q in quotes if q.speaker is not None]
         self._clusters: list[_Cluster] = []
@@ -94,6 +102,8 @@ class ActorBook:
         self._of_token: dict[int, int] = {}
         self._of_entity: dict[str, int] = {}
         self._pending_agents: list[tuple[int, str, int]] = []  # cluster, event type, start
+        # every mention placed so far, as a pronoun's candidate: (head token, cluster)
+        self._referents: Referents[tuple[int, int]] = Referents(ACTOR_PRONOUNS)
         for token in doc:
             mention = reader.read(token)
             if mention is not None:
@@ -121,7 +131,7 @@ class ActorBook:
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or len(tokens) == 0:
             return None
-        return self.actor_of(phrase_head(self.doc, tokens.start, tokens.end - 1))
+        return self.actor_of(phrase_head(self.doc, range(tokens.start, tokens.end)))
 
     def root(self, cluster: int) -> int:
         """The cluster ``cluster`` has been merged into (itself if none)."""
@@ -155,7 +165,7 @@ class ActorBook:
             mentions = merged[root]
             country = _first(m.country for m in mentions)
             role = _first(m.role for m in mentions)
-            if country is None and role in STATE_ROLES:
+            if country is None and role in self.roles.state_roles:
                 country = self._country_of_institution(root, role, merged)
             entity = _first(m.entity for m in mentions)
             actors.append(
@@ -211,6 +221,10 @@ class ActorBook:
             cluster = self._new()
         self._clusters[self._find(cluster)].mentions.append(mention)
         self._of_token[mention.head] = cluster
+        rank = (0, mention.head) if is_subject(self.doc[mention.head]) else (1, -mention.head)
+        self._referents.add(
+            mention.head, mention.sentence, mention.kind, rank, (mention.head, cluster)
+        )  # in the nearest sentence: the earliest subject, else the latest mention
 
     def _antecedent(self, mention: Mention) -> int | None:
         token = self.doc[mention.head]
@@ -222,31 +236,22 @@ class ActorBook:
         if mention.lemma in REFLEXIVES:  # "free themselves": whoever frees
             subject = _subject_of_clause(token)
             return None if subject is None else self._of_token.get(subject)
-        accepted = {"person": ("person",), "plural": ("plural", "group"), "group": ("group",)}
-        wanted = accepted[mention.kind]
-        window = IT_WINDOW if mention.kind == "group" else PRONOUN_WINDOW
-        own_subject = _subject_of_clause(token) if token.dep_ in OBJECT_DEPS else None
+        clause_subject = _subject_of_clause(token) if token.dep_ in OBJECT_DEPS else None
         speaker = next(
             (self.speaker_actor(q) for q in self._quotes if q.start <= token.idx < q.end), None
         )  # "him" in a quote is not the one quoted
-        nearest: list[int] = []  # candidate heads in the nearest sentence that has any
-        for head, cluster in reversed(self._of_token.items()):
+
+        def allowed(candidate: tuple[int, int]) -> bool:
+            head, cluster = candidate
+            if head == clause_subject:
+                return False
             other = self._mention_at(cluster, head)
-            if other is None or other.kind not in wanted or head == own_subject:
-                continue
-            if other.place and mention.kind == "plural":
-                continue  # "they" are people, not Nevada
-            if speaker is not None and self._find(cluster) == self._find(speaker):
-                continue
-            if mention.sentence - other.sentence >= window:
-                break
-            if nearest and other.sentence != self._sentence_of[nearest[0]]:
-                break
-            nearest.append(head)
-        if not nearest:
-            return None
-        subjects = [head for head in nearest if _is_subject(self.doc[head])]
-        return self._of_token[min(subjects) if subjects else nearest[0]]
+            if other is None or (other.place and mention.kind == "plural"):
+                return False  # "they" are people, not Nevada
+            return speaker is None or self._find(cluster) != self._find(speaker)
+
+        found = self._referents.nearest(mention.head, mention.sentence, mention.kind, allowed)
+        return None if found is None else found[1]
 
     def _description_antecedent(self, mention: Mention) -> int | None:
         """A definite description's antecedent; for an indefinite one, only a description in
@@ -339,15 +344,8 @@ class ActorBook:
 
 
 def _subject_of_clause(token: Token) -> int | None:
-    verb = token.head.head if token.dep_ == "pobj" else token.head
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.i
-    return None
-
-
-def _is_subject(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass")
+    subject = own_subject(token.head.head if token.dep_ == "pobj" else token.head)
+    return None if subject is None else subject.i
 
 
 def _first(values: Iterable[str | None]) -> str | None:

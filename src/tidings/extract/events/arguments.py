@@ -15,6 +15,10 @@ Nouns: a possessor, "by X", or a name or role word before it is the actor ("Tali
 "a North Korean missile launch"); "on/against X", and "of X" after an act done to someone
 ("the arrest of ..."), the target; "with X" the other side of a two-sided event; a noun that
 is the object of a light verb ("launched an attack") takes that verb's subject as its actor.
+
+What depends on the event type is data (``tidings/data/events/types.toml``): ``transitive``,
+``two_sided`` and ``two_sided_modes`` ("with X" is the other side, "of X" no target) and
+``self_moving`` ("shot during the daring escape": the one who escaped).
 """
 
 from __future__ import annotations
@@ -24,12 +28,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from tidings.extract.events.lexicon import TriggerMatch
+from tidings.extract.syntax import object_of, own_subject, passive_voice
+from tidings.rules import EventType
 
 __all__ = ["Participants", "participants"]
 
 TARGET_PREPOSITIONS = frozenset({"on", "at", "upon", "against", "toward", "towards", "into"})
-WITH_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-SELF_MOVING = frozenset({"DEFECT", "FLEE"})  # whoever defects or flees moves themselves
 # Nouns whose possessor is who it was done to: "his arrest", "Blagojevich's sentence".
 PATIENT_NOUNS = frozenset(
     """arrest detention capture imprisonment deportation extradition expulsion sentence
@@ -56,14 +60,16 @@ PARTICIPLES = frozenset(
 Participants = tuple[Token | None, Token | None]  # (actor word, target word)
 
 
-def participants(match: TriggerMatch, transitive: bool, title_end: int) -> Participants:
-    """The words naming the actor and the target of one trigger (either may be None)."""
+def participants(match: TriggerMatch, kind: EventType, title_end: int) -> Participants:
+    """The words naming the actor and the target of one trigger of type ``kind`` (either may
+    be None)."""
     head = match.head
     trigger = match.trigger
+    transitive = kind.transitive
     if trigger.noun:
-        return _noun_participants(head, trigger.type, transitive)
+        return _noun_participants(head, kind)
     passive = _passive(head) or _headline_passive(head, transitive, title_end)
-    two_sided = trigger.type in WITH_TYPES or trigger.mode == "sideAB"
+    two_sided = kind.two_sided or trigger.mode in kind.two_sided_modes
     actor, target = _verb_participants(head, passive, match.tokens, two_sided=two_sided)
     if actor is None or target is None:
         for sibling in _conjuncts(head):
@@ -108,13 +114,13 @@ def _verb_participants(
         elif dep in ("nsubjpass", "csubjpass"):
             target = child
         elif dep == "agent":
-            actor = _object_of(child) or actor
+            actor = object_of(child) or actor
         elif dep in ("dobj", "dative") and child.i not in own and not passive:
             target = target or child
         elif dep == "prep" and child.lower_ in prepositions and target is None:
-            target = _object_of(child)
+            target = object_of(child)
         elif dep == "prep" and child.lower_ == "by" and actor is None and passive:
-            actor = _object_of(child)
+            actor = object_of(child)
     if passive and actor is None and not direct:
         actor = _nested_by(verb)
     if actor is not None and actor.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
@@ -122,7 +128,7 @@ def _verb_participants(
     return actor, target
 
 
-def _noun_participants(noun: Token, event_type: str, transitive: bool) -> Participants:
+def _noun_participants(noun: Token, kind: EventType) -> Participants:
     actor: Token | None = None
     target: Token | None = None
     for child in noun.children:
@@ -136,14 +142,14 @@ def _noun_participants(noun: Token, event_type: str, transitive: bool) -> Partic
             if child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.pos_ == "PROPN":
                 actor = child
         elif dep == "prep" and lower == "by":
-            actor = _object_of(child) or actor
-        elif dep == "prep" and target is None and _names_target(lower, event_type):
-            target = _object_of(child)
+            actor = object_of(child) or actor
+        elif dep == "prep" and target is None and _names_target(lower, kind):
+            target = object_of(child)
     if actor is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         actor = _subject(noun.head)
-    if actor is None and event_type in SELF_MOVING and noun.dep_ == "pobj":
+    if actor is None and kind.self_moving and noun.dep_ == "pobj":
         actor = _any_subject(noun.head.head)  # "shot during the daring escape": who escaped
-    if not transitive:
+    if not kind.transitive:
         target = None
     return actor, target
 
@@ -152,18 +158,19 @@ def _done_to_possessor(noun: Token) -> bool:
     return noun.lemma_.lower() in PATIENT_NOUNS
 
 
-def _names_target(preposition: str, event_type: str) -> bool:
+def _names_target(preposition: str, kind: EventType) -> bool:
     """ "attack on X", "talks with X", "the arrest of X" (not "an agreement of ...")."""
     if preposition in ("on", "against", "at", "upon", "with"):
         return True
-    return preposition == "of" and event_type not in WITH_TYPES
+    return preposition == "of" and not kind.two_sided
 
 
 def _passive(verb: Token) -> bool:
-    if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
+    """Passive (:func:`~tidings.extract.syntax.passive_voice`), or a past participle that
+    reads as one: conjoined to a passive without a subject of its own, or modifying a noun."""
+    if passive_voice(verb):
         return True
-    own_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
-    if verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not own_subject:
+    if verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and own_subject(verb) is None:
         return _passive(verb.head)  # "was wounded ... but finally rescued"
     return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
 
@@ -220,9 +227,9 @@ def _borrowed_subject(verb: Token) -> Token | None:
 def _any_subject(verb: Token) -> Token | None:
     """The subject, active or passive, of a verb or of the verb it is conjoined to."""
     for token in (verb, verb.head if verb.dep_ == "conj" else verb):
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
+        subject = own_subject(token)
+        if subject is not None:
+            return subject
     return None
 
 
@@ -238,7 +245,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return child
         if child.dep_ == "agent":
-            return _object_of(child)
+            return object_of(child)
     return None
 
 
@@ -247,14 +254,14 @@ def _vehicle_owner(verb: Token) -> Token | None:
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "aboard", "on"):
             continue
-        vehicle = _object_of(prep)
+        vehicle = object_of(prep)
         if vehicle is None or vehicle.lemma_.lower() not in VEHICLES:
             continue
         for child in vehicle.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_):
                 return child
             if child.dep_ == "prep" and child.lower_ == "of":
-                return _object_of(child)
+                return object_of(child)
     return None
 
 
@@ -263,17 +270,10 @@ def _nested_by(verb: Token) -> Token | None:
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
-        noun = _object_of(prep)
+        noun = object_of(prep)
         if noun is None:
             continue
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by":
-                return _object_of(child)
-    return None
-
-
-def _object_of(preposition: Token) -> Token | None:
-    for child in preposition.children:
-        if child.dep_ == "pobj":
-            return child
+                return object_of(child)
     return None

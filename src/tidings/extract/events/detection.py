@@ -1,12 +1,13 @@
 """Events: who did what to whom, where and when, each with the words behind it.
 
-``find_events(doc, lexicon, ...)`` finds the triggers of the event lexicon
-(:mod:`.lexicon`), keeps those that report an event of their own and settles their type
+``find_events(doc, rules, ...)`` finds the triggers of the event lexicon (:mod:`.lexicon`),
+keeps those that report an event of their own (:mod:`.selection`) and settles their type
 (:mod:`.causes`), and for each one finds the actor and target (:mod:`.arguments`,
 resolved to actors by :mod:`.actors`), whether it happened (:mod:`.modality`), who
-reports it (the speaker of a quote around it, or whoever accuses or claims), the casualties
-stated in its sentence (:mod:`.casualties`, one event per sentence carries them), and where
-and when it happened (:mod:`.scene`).
+reports it (the speaker of a quote around it, or whoever accuses or claims:
+:mod:`.allegations`), the casualties stated in its sentence (:mod:`.casualties`, one event
+per sentence carries them) and where and when it happened (:mod:`.scene`). How each event
+type behaves is read from ``tidings/data/events/types.toml`` (:class:`tidings.rules.EventType`).
 
 The story around an event fills what its clause does not say: a definite event noun ("The
 defection comes at a time ...") is the latest earlier event named by a word of the same stem
@@ -26,19 +27,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tidings.extract.events.actors import ActorBook
+from tidings.extract.events.allegations import alleging_word
 from tidings.extract.events.arguments import participants
 from tidings.extract.events.casualties import casualties
-from tidings.extract.events.causes import (
-    CASUALTY_TYPES,
-    alleging_word,
-    explosions_as_attacks,
-    kept_triggers,
-    passive_voice,
-    with_cause,
-)
-from tidings.extract.events.lexicon import Lexicon, TriggerMatch, find_triggers
+from tidings.extract.events.causes import attack_stories, with_cause
+from tidings.extract.events.lexicon import TriggerMatch, find_triggers
 from tidings.extract.events.modality import is_negated, modality
-from tidings.extract.events.roles import load_roles
 from tidings.extract.events.scene import (
     CONTEXT_WINDOW,
     calendar,
@@ -50,6 +44,8 @@ from tidings.extract.events.scene import (
     place_rank,
     place_tokens,
 )
+from tidings.extract.events.selection import kept_triggers
+from tidings.extract.syntax import passive_voice, sentence_numbers
 from tidings.model import (
     HAPPENED_MODALITIES,
     Actor,
@@ -63,16 +59,15 @@ from tidings.model import (
     Span,
 )
 from tidings.nlp import doc_text
+from tidings.rules import EventType, Lexicon, Rules
 
 __all__ = ["find_events"]
 
-ARMED_ROLES = frozenset({"MIL", "REB", "COP", "SPY", "UAF"})
 DEFINITE = frozenset({"the", "this", "that"})
 OTHER_ONE = frozenset(
     "such another last previous first next other similar earlier separate new second".split()
 )
 ASSERTED = HAPPENED_MODALITIES
-MOVEMENT_TYPES = frozenset({"DEFECT", "FLEE", "MOBILIZE"})
 LEAD_SENTENCES = 3
 
 
@@ -90,9 +85,32 @@ class _Draft:
     reported_by: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What every step reads of the article: its text, headline and sentences."""
+
+    doc: Doc
+    text: str
+    title_end: int  # where the headline ends (0 without one)
+    sentences: list[SpacySpan]
+    sentence_of: list[int]  # sentence number of every token
+
+    @classmethod
+    def read(cls, doc: Doc, title: str | None) -> _Article:
+        text = doc_text(doc)
+        title_end = len(title) if title and text.startswith(title) else 0
+        return cls(doc, text, title_end, list(doc.sents), sentence_numbers(doc))
+
+    @property
+    def lead_end(self) -> int:
+        """Where the lead (the first sentences after the headline) ends."""
+        lead = [s for s in self.sentences if s.start_char >= self.title_end][:LEAD_SENTENCES]
+        return lead[-1].end_char if lead else self.title_end
+
+
 def find_events(
     doc: Doc,
-    lexicon: Lexicon,
+    rules: Rules,
     *,
     entities: Sequence[Entity],
     places: Sequence[Place],
@@ -101,42 +119,78 @@ def find_events(
     title: str | None = None,
 ) -> tuple[tuple[Actor, ...], tuple[Event, ...]]:
     """The article's actors and events, in text order."""
-    text = doc_text(doc)
-    title_end = len(title) if title and text.startswith(title) else 0
-    book = ActorBook(doc, entities, quotes, load_roles(), dict(lexicon.agents), title)
-    sentences = list(doc.sents)
-    sentence_of = {token.i: number for number, s in enumerate(sentences) for token in s}
-    matches = kept_triggers(find_triggers(doc, lexicon), sentence_of)
-    lead = [s for s in sentences if s.start_char >= title_end][:LEAD_SENTENCES]
-    lead_end = lead[-1].end_char if lead else title_end
-    matches = explosions_as_attacks([with_cause(match) for match in matches], lead_end)
+    article = _Article.read(doc, title)
+    lexicon = rules.events
+    book = ActorBook(doc, entities, quotes, rules, title)
+    drafts = _drafts(_typed_triggers(article, lexicon), article, lexicon, book)
+    book.link_agent_descriptions()
+    place_at = place_tokens(doc, places, rules.roles)
+    _clause_scene(drafts, lexicon, place_at, date_anchors(doc, dates))
+    _modalities(drafts, article, quotes, book)
+    _same_events(drafts)
+    _instruments(drafts)
+    _context(drafts, book, locations(doc, place_at, book, article.sentence_of))
+    return _finished(drafts, article, lexicon, book)
+
+
+def _typed_triggers(article: _Article, lexicon: Lexicon) -> list[TriggerMatch]:
+    """The triggers that report an event of their own, each of the type its cause says."""
+    matches = kept_triggers(find_triggers(article.doc, lexicon), article.sentence_of, lexicon)
+    typed = [with_cause(match, lexicon) for match in matches]
+    return attack_stories(typed, article.lead_end, lexicon)
+
+
+def _drafts(
+    matches: list[TriggerMatch], article: _Article, lexicon: Lexicon, book: ActorBook
+) -> list[_Draft]:
+    """One draft event per trigger that has the arguments its kind needs, with its actor and
+    target; the book learns who did what (for "the defector")."""
     drafts: list[_Draft] = []
     for match in matches:
-        transitive = lexicon.types[match.trigger.type].transitive
-        actor_word, target_word = participants(match, transitive, title_end)
-        draft = _Draft(match, sentence_of[match.head.i], book.actor_of(actor_word), None)
+        trigger = match.trigger
+        kind = lexicon.types[trigger.type]
+        actor_word, target_word = participants(match, kind, article.title_end)
+        draft = _Draft(match, article.sentence_of[match.head.i], book.actor_of(actor_word), None)
         draft.target = book.actor_of(target_word)
-        if not match.trigger.noun and match.trigger.needs_target and draft.target is None:
+        if not trigger.noun and trigger.needs_target and draft.target is None:
             continue  # "released its findings", "met the deadline"
-        if not transitive and not match.trigger.noun and passive_voice(match.head):
+        if not kind.transitive and not trigger.noun and passive_voice(match.head):
             continue  # "windows were broken out"
         if draft.actor is not None:
-            book.note_doer(draft.actor, match.trigger.type)
+            book.note_doer(draft.actor, trigger.type)
         drafts.append(draft)
-    book.link_agent_descriptions()
-    place_at = place_tokens(doc, places)
-    date_at = date_anchors(doc, dates)
+    return drafts
+
+
+def _clause_scene(
+    drafts: list[_Draft],
+    lexicon: Lexicon,
+    place_at: dict[int, Place],
+    date_at: dict[int, DateMention],
+) -> None:
+    """The place and the calendar date each event's own clause gives."""
     for draft in drafts:
         head = draft.match.head
-        draft.place = clause_place(head, place_at, draft.match.trigger.type in MOVEMENT_TYPES)
+        moves = lexicon.types[draft.match.trigger.type].moves
+        draft.place = clause_place(head, place_at, moves)
         draft.place_source = "clause" if draft.place else None
         draft.date = clause_date(head, date_at)
         draft.date_source = "clause" if draft.date and draft.date.value else None
+
+
+def _modalities(
+    drafts: list[_Draft], article: _Article, quotes: Sequence[Quote], book: ActorBook
+) -> None:
+    """Whether each event happened, and who reports it: a quote's speaker, or whoever
+    accuses or claims. A date that is not on the calendar ("every year") is dropped here,
+    once it has said the event is generic."""
+    for draft in drafts:
+        head = draft.match.head
         set_date = draft.date is not None and draft.date.type == "SET"
         if draft.date is not None and not calendar(draft.date):
             draft.date = None
             draft.date_source = None
-        in_title = head.idx < title_end
+        in_title = head.idx < article.title_end
         draft.modality = modality(head, draft.match.trigger.noun, in_title, set_date) or "asserted"
         quote = next((q for q in quotes if q.start <= draft.match.start < q.end), None)
         if quote is not None:
@@ -148,19 +202,24 @@ def find_events(
             draft.modality = "reported"  # an allegation, not a fact the text asserts
             claimant = next((c for c in alleging.children if c.dep_ == "nsubj"), None)
             draft.reported_by = book.actor_of(claimant) or draft.reported_by
-    _same_events(drafts)
-    _instruments(drafts)
-    _context(drafts, book, locations(doc, place_at, book, sentence_of))
+
+
+def _finished(
+    drafts: list[_Draft], article: _Article, lexicon: Lexicon, book: ActorBook
+) -> tuple[tuple[Actor, ...], tuple[Event, ...]]:
+    """The actors the events refer to, coded, and the events, numbered in text order; the
+    first event of a casualty type in a sentence carries the sentence's toll."""
     used = {c for d in drafts for c in (d.actor, d.target, d.reported_by) if c is not None}
     actors, ids = book.actors(used)
     coded = {actor.id: actor for actor in actors}
     toll_owner: dict[int, int] = {}  # sentence -> the one event that carries its toll
     for index, draft in enumerate(drafts):
-        if draft.match.trigger.type in CASUALTY_TYPES:
+        if lexicon.types[draft.match.trigger.type].casualties:
             toll_owner.setdefault(draft.sentence, index)
     events = tuple(
         _event(
-            number, draft, lexicon, ids, coded, sentences[draft.sentence], text, title_end,
+            number, draft, lexicon.types[draft.match.trigger.type], ids, coded,
+            article.sentences[draft.sentence], article,
             toll=toll_owner.get(draft.sentence) == number - 1,
         )
         for number, draft in enumerate(drafts, start=1)
@@ -250,25 +309,24 @@ def _context(
 def _event(
     number: int,
     draft: _Draft,
-    lexicon: Lexicon,
+    kind: EventType,
     ids: dict[int, str],
     actors: dict[str, Actor],
     sentence: SpacySpan,
-    text: str,
-    title_end: int,
+    article: _Article,
     *,
     toll: bool,
 ) -> Event:
     match = draft.match
     trigger = match.trigger
-    kind = lexicon.types[trigger.type]
+    text = article.text
     actor = ids.get(draft.actor) if draft.actor is not None else None
     target = ids.get(draft.target) if draft.target is not None else None
     start, end = sentence.start_char, sentence.end_char
     while end > start and text[end - 1].isspace():
         end -= 1
     killed, injured = casualties(sentence) if toll else (None, None)
-    acled = trigger.acled or _acled(kind.acled, trigger.type, actor, target, actors)
+    acled = trigger.acled or _acled(kind, actor, target, actors)
     return Event(
         id=f"ev{number}",
         type=trigger.type,
@@ -294,22 +352,23 @@ def _event(
         reported_by=ids.get(draft.reported_by) if draft.reported_by is not None else None,
         killed=killed,
         injured=injured,
-        confidence=_confidence(draft, actor, target, match.head.idx < title_end),
+        confidence=_confidence(draft, actor, target, match.head.idx < article.title_end),
     )
 
 
 def _acled(
-    default: str | None, event_type: str, actor: str | None, target: str | None,
-    actors: dict[str, Actor],
-) -> str | None:  # fmt: skip
-    """ASSAULT between two armed groups is a battle; on anyone else, violence against
-    civilians (ACLED's distinction)."""
-    if event_type != "ASSAULT" or actor is None or target is None:
-        return default
+    kind: EventType, actor: str | None, target: str | None, actors: dict[str, Actor]
+) -> str | None:
+    """The type's ACLED event type, or its ``battle`` one between two armed sides, the
+    target a group (ACLED's distinction: an ASSAULT on anyone else is violence against
+    civilians)."""
+    battle = kind.battle
+    if battle is None or actor is None or target is None:
+        return kind.acled
     one, other = actors[actor], actors[target]
-    if one.role in ARMED_ROLES and other.role in ARMED_ROLES and other.plural:
-        return "Battles"
-    return default
+    if one.role in battle.between and other.role in battle.between and other.plural:
+        return battle.acled
+    return kind.acled
 
 
 def _confidence(draft: _Draft, actor: str | None, target: str | None, in_title: bool) -> float:

@@ -1,28 +1,30 @@
-"""The event vocabulary and its trigger words, read from data files a user can extend.
+"""Triggers: the words of a parsed document that report an event, by the event lexicon.
 
-``tidings/data/events/types.toml`` lists the event types (PLOVER's, with their CAMEO roots and
-ACLED event types, and tidings' own extensions); ``triggers.toml`` the words that report them;
-``actors.toml`` the role words of actors (read by :mod:`.roles`).
-``load_lexicon(extra)`` reads them once per process; entries of ``extra`` (the
-``event_lexicon`` setting: a file shaped like ``triggers.toml``) come first, so a user's words
-win. ``find_triggers(doc, lexicon)`` returns every trigger in a parsed document.
+The lexicon (:class:`tidings.rules.Lexicon`: the types of ``tidings/data/events/types.toml``
+and the words of ``triggers.toml``, with a user's words first) is read by
+:func:`tidings.rules.load_rules`; ``find_triggers(doc, lexicon)`` returns every trigger in a
+parsed document, each a :class:`TriggerMatch`.
+
+A trigger's words must appear in order, a determiner, adjective, adverb, pronoun or number
+(or a noun modifying the next word) standing between them at most :data:`MAX_GAP` times
+("opened heavy fire", "cross the land border"). This is written out by hand rather than as
+spaCy ``Matcher`` patterns (``{"OP": "{0,2}"}``): a word matches a token by its lower-cased
+lemma *or* its lower-cased text, and a gap token by its part of speech *or* its dependency,
+two disjunctions over different attributes that one Matcher token pattern cannot say (it
+would take a global token extension or one pattern per combination), and the first token
+that matches the next word is always taken as it, never skipped as a gap.
 """
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from tidings.errors import ConfigError
+from tidings.extract.syntax import phrase_head
+from tidings.rules import Lexicon, Trigger
 
-__all__ = ["EventType", "Lexicon", "Trigger", "TriggerMatch", "find_triggers", "load_lexicon"]
+__all__ = ["TriggerMatch", "find_triggers"]
 
 # Tokens that may stand between the words of a phrase: "opened heavy fire", "shot him dead"
 # (and nouns modifying the next word: "cross the land border").
@@ -33,43 +35,6 @@ VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 EVENT_HEADS = frozenset(
     "operation mission effort efforts work attempt bid campaign drive plan plot threat toll".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class EventType:
-    """One event type of the vocabulary."""
-
-    name: str
-    description: str
-    quad: str | None = None
-    cameo: str | None = None
-    acled: str | None = None
-    modes: tuple[str, ...] = ()
-    extension: bool = False
-    transitive: bool = True  # False: no target ("defected", "crashed")
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """Words that report an event of ``type`` (a verb or a noun phrase)."""
-
-    type: str
-    words: tuple[str, ...]
-    noun: bool
-    mode: str | None = None
-    acled: str | None = None
-    unless: frozenset[str] = frozenset()
-    needs_target: bool = False  # a verb reports the event only with an actor as its object
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Event types, triggers by their first word (longest first), and agent nouns."""
-
-    types: Mapping[str, EventType]
-    verbs: Mapping[str, tuple[Trigger, ...]]
-    nouns: Mapping[str, tuple[Trigger, ...]]
-    agents: Mapping[str, str]  # "defector" -> "DEFECT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,44 +53,6 @@ class TriggerMatch:
     def end(self) -> int:
         last = self.head.doc[self.tokens[-1]]
         return last.idx + len(last.text)
-
-
-@lru_cache(maxsize=8)
-def load_lexicon(extra: Path | None = None) -> Lexicon:
-    """The bundled lexicon, with the triggers of ``extra`` (if given) before its own."""
-    types = {name: _event_type(name, table) for name, table in _bundled("types.toml").items()}
-    entries: list[tuple[str, dict[str, Any]]] = []
-    if extra is not None:
-        entries += [(str(extra), entry) for entry in _triggers(_read(extra), str(extra))]
-    entries += [("triggers.toml", e) for e in _triggers(_bundled("triggers.toml"), "triggers.toml")]
-    verbs: dict[str, list[Trigger]] = {}
-    nouns: dict[str, list[Trigger]] = {}
-    agents: dict[str, str] = {}
-    seen: set[tuple[tuple[str, ...], bool]] = set()
-    for origin, entry in entries:
-        type_name = entry.get("type")
-        if type_name not in types:
-            raise ConfigError(f"{origin}: unknown event type {type_name!r} (see types.toml)")
-        mode = entry.get("mode")
-        if mode is not None and mode not in types[type_name].modes:
-            raise ConfigError(f"{origin}: {type_name} has no mode {mode!r}")
-        unless = frozenset(_strings(entry, "unless", origin))
-        needs_target = bool(entry.get("needs_target", False))
-        for noun, key in ((False, "verbs"), (True, "nouns")):
-            for phrase in _strings(entry, key, origin):
-                words = tuple(phrase.lower().split())
-                if not words or (words, noun) in seen:
-                    continue
-                seen.add((words, noun))
-                trigger = Trigger(
-                    type_name, words, noun, mode, entry.get("acled"), unless, needs_target
-                )
-                (nouns if noun else verbs).setdefault(words[0], []).append(trigger)
-        for agent in _strings(entry, "agents", origin):
-            agents.setdefault(agent.lower(), type_name)
-    return Lexicon(
-        types=types, verbs=_longest_first(verbs), nouns=_longest_first(nouns), agents=agents
-    )
 
 
 def find_triggers(doc: Doc, lexicon: Lexicon) -> list[TriggerMatch]:
@@ -154,7 +81,7 @@ def _match_at(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         tokens = _phrase_tokens(token, trigger.words)
         if tokens is None:
             continue
-        head = _head(token.doc, tokens)
+        head = phrase_head(token.doc, tokens)
         if not _right_part_of_speech(head, trigger.noun) or _cancelled(head, trigger):
             continue
         if trigger.noun and len(tokens) == 1 and _modifies_a_thing(head):
@@ -182,15 +109,6 @@ def _phrase_tokens(first: Token, words: tuple[str, ...]) -> tuple[int, ...] | No
         else:
             return None
     return tuple(tokens)
-
-
-def _head(doc: Doc, tokens: tuple[int, ...]) -> Token:
-    inside = set(range(tokens[0], tokens[-1] + 1))
-    for index in tokens:
-        token = doc[index]
-        if token.head.i not in inside or token.head.i == token.i:
-            return token
-    return doc[tokens[-1]]
 
 
 def _right_part_of_speech(head: Token, noun: bool) -> bool:
@@ -230,50 +148,3 @@ def _cancelled(head: Token, trigger: Trigger) -> bool:
         elif child.dep_ in ("prep", "agent"):
             words.extend(g for g in child.children if g.dep_ == "pobj")
     return any(w.lemma_.lower() in trigger.unless or w.lower_ in trigger.unless for w in words)
-
-
-def _longest_first(table: dict[str, list[Trigger]]) -> dict[str, tuple[Trigger, ...]]:
-    return {key: tuple(sorted(value, key=lambda t: -len(t.words))) for key, value in table.items()}
-
-
-def _event_type(name: str, table: dict[str, Any]) -> EventType:
-    return EventType(
-        name=name,
-        description=str(table.get("description", "")),
-        quad=table.get("quad"),
-        cameo=table.get("cameo"),
-        acled=table.get("acled"),
-        modes=tuple(table.get("modes", ())),
-        extension=bool(table.get("extension", False)),
-        transitive=bool(table.get("transitive", True)),
-    )
-
-
-def _triggers(data: dict[str, Any], origin: str) -> list[dict[str, Any]]:
-    entries = data.get("trigger", [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise ConfigError(f"{origin}: expected [[trigger]] tables")
-    return entries
-
-
-def _strings(entry: dict[str, Any], key: str, origin: str) -> Iterable[str]:
-    values = entry.get(key, [])
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise ConfigError(f"{origin}: {key} must be a list of strings")
-    return values
-
-
-def _bundled(name: str) -> dict[str, Any]:
-    text = (resources.files("tidings") / "data" / "events" / name).read_text("utf-8")
-    return tomllib.loads(text)
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: event lexicon not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not a valid TOML lexicon ({error})") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read it ({error.strerror or error})") from None

@@ -32,9 +32,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from tidings.extract.events.roles import load_roles
+from tidings.extract.syntax import own_subject
 from tidings.model import Actor, DateMention, Event, MainEvent, Place, Span
 from tidings.nlp import doc_text
+from tidings.rules import RoleBook
 
 __all__ = ["find_main_event"]
 
@@ -58,9 +59,11 @@ def find_main_event(
     actors: Sequence[Actor],
     places: Sequence[Place],
     dates: Sequence[DateMention],
+    roles: RoleBook,
     title: str | None = None,
 ) -> MainEvent | None:
-    """The 5W1H answers for the article's main event (None for an empty document)."""
+    """The 5W1H answers for the article's main event (None for an empty document); ``roles``
+    tell who someone is ("clashed with rebels" says with whom, not how)."""
     text = doc_text(doc)
     title_end = len(title) if title and text.startswith(title) else 0
     sentences = [s for s in doc.sents if text[s.start_char : s.end_char].strip()]
@@ -92,7 +95,7 @@ def find_main_event(
         when=_when(event, dates, context_end),
         where=_where(doc, _placed(event, events), places, context_end),
         why=_why(doc, head),
-        how=_how(doc, head),
+        how=_how(doc, head, roles),
     )
 
 
@@ -237,12 +240,12 @@ def _why(doc: Doc, head: Token) -> Span | None:
     return None
 
 
-def _how(doc: Doc, head: Token) -> Span | None:
+def _how(doc: Doc, head: Token, roles: RoleBook) -> Span | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in MEANS_PREPOSITIONS:
             if child.lower_ == "by" and not any(g.dep_ == "pcomp" for g in child.children):
                 continue  # "by South Korean soldiers" says who, not how
-            if child.lower_ == "with" and any(_someone(g) for g in child.children):
+            if child.lower_ == "with" and any(_someone(g, roles) for g in child.children):
                 continue  # "clashed with rebels" says with whom
             return _clipped(doc, child.i, child.right_edge.i, MAX_WHAT_TOKENS)
     for child in head.children:
@@ -252,10 +255,8 @@ def _how(doc: Doc, head: Token) -> Span | None:
     return None
 
 
-def _someone(word: Token) -> bool:
-    return word.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or load_roles().is_role_noun(
-        word.lemma_
-    )
+def _someone(word: Token, roles: RoleBook) -> bool:
+    return word.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or roles.is_role_noun(word.lemma_)
 
 
 def _clause_words(head: Token) -> list[Token]:
@@ -274,7 +275,7 @@ def _headline_verb(sentences: list[SpacySpan], title_end: int) -> Token | None:
         for token in sentence:
             if token.idx >= title_end:
                 break
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = own_subject(token)
             if token.pos_ != "VERB" or subject is None or subject.lower_ in QUESTION_WORDS:
                 continue
             if token.lemma_.lower() in REPORTING:
@@ -288,7 +289,7 @@ def _headline_verb(sentences: list[SpacySpan], title_end: int) -> Token | None:
 
 def _subject_phrase(doc: Doc, head: Token) -> Span | None:
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = own_subject(verb)
     if subject is None or subject.i == head.i or subject.pos_ == "PRON":
         return None
     return _phrase(doc, subject)

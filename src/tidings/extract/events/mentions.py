@@ -2,48 +2,37 @@
 a time for :class:`.actors.ActorBook`.
 
 A mention is a personal pronoun, a named entity (a person, organisation, country or group),
-a name spaCy did not tag, or a description headed by a role word of
-``tidings/data/events/actors.toml`` or an agent noun of the event lexicon ("a North Korean
-soldier", "the defector", "Those on the North Korean side"), as a subject, object, possessor
-or the like. Each gets its kind (person, plural, group), whether it is definite, its role and
-its country (alpha-3) where its own words say them.
+a name spaCy did not tag, or a description headed by a role noun of ``tidings/data/roles.toml``
+or an agent noun of the event lexicon ("a North Korean soldier", "the defector", "Those on the
+North Korean side"), as a subject, object, possessor or the like. Each gets its kind (person,
+plural, group: a description headed by a noun with ``actor = "group"``), whether it is
+definite, its role (:class:`tidings.rules.RoleBook`) and its country where its own words say
+them. Countries are ISO alpha-3 here (:func:`alpha3`), as in CAMEO and GDELT codes; the rest of
+tidings uses alpha-2.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import pycountry
 from spacy.tokens import Doc, Token
 
-from tidings.extract.events.roles import RoleBook, alpha3
-from tidings.extract.quotes.speakers import noun_phrase
+from tidings.extract.referents import pronoun_kind
+from tidings.extract.syntax import noun_phrase
 from tidings.model import Entity
+from tidings.rules import RoleBook
 
-__all__ = [
-    "Mention",
-    "MentionReader",
-    "determiner",
-    "entity_tokens",
-    "pronoun_kind",
-    "sentence_numbers",
-]
+__all__ = ["Mention", "MentionReader", "alpha3", "determiner", "entity_tokens"]
 
-PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
-PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
-GROUP_PRONOUNS = frozenset("it its itself".split())
-SPEAKER_PRONOUNS = frozenset("i me my myself".split())
 SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj"})
 MENTION_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "ROOT"}
 )
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-GROUP_NOUNS = frozenset(
-    """army military navy police government ministry administration company firm agency
-    authority council court parliament party union regime cabinet command force forces
-    embassy media commission committee board bureau regulator""".split()
-)
 DEMONSTRATIVES = frozenset({"those", "these"})
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "rain", "happen", "matter"})
 
@@ -77,6 +66,7 @@ class MentionReader:
     title_end: int
     entity_of: dict[int, Entity]  # token index -> the entity it is part of
     sentence_of: list[int]
+    titles: frozenset[str]  # nouns a name in apposition stands for ("The President, X")
     name_roles: dict[str, str | None] = field(default_factory=dict)  # entity id -> its role
 
     def read(self, token: Token) -> Mention | None:
@@ -108,7 +98,7 @@ class MentionReader:
             return None
         if not demonstrative and not self.roles.is_role_noun(lemma) and lemma not in self.agents:
             return None
-        phrase = noun_phrase(token, bytearray(len(self.doc)))
+        phrase = noun_phrase(token, bytearray(len(self.doc)), self.titles)
         if phrase is None:
             return None
         first, last = phrase
@@ -117,7 +107,7 @@ class MentionReader:
         ):
             first += 1  # "forcibly returning captured defectors": the defectors
         plural = demonstrative or token.tag_ in ("NNS", "NNPS")
-        kind = "plural" if plural else "group" if lemma in GROUP_NOUNS else "person"
+        kind = "plural" if plural else "group" if lemma in self.roles.group_nouns else "person"
         start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
         article = determiner(token)
         mention = Mention(
@@ -142,7 +132,7 @@ class MentionReader:
         )  # fmt: skip
         mention.country = alpha3(entity.country)
         if entity.type == "GPE":
-            mention.role = "GOV"  # a country acting is its government (CAMEO)
+            mention.role = self.roles.country_role  # a country acting: its government (CAMEO)
             mention.place = True
         elif entity.type == "ORG":
             if entity.id not in self.name_roles:  # once per organisation, not per mention
@@ -222,16 +212,6 @@ class MentionReader:
         return None
 
 
-def pronoun_kind(lower: str) -> str | None:
-    if lower in PERSON_PRONOUNS or lower in SPEAKER_PRONOUNS:
-        return "person"
-    if lower in PLURAL_PRONOUNS:
-        return "plural"
-    if lower in GROUP_PRONOUNS:
-        return "group"
-    return None
-
-
 def determiner(token: Token) -> str | None:
     for child in token.lefts:
         if child.dep_ in ("det", "poss"):
@@ -250,8 +230,10 @@ def entity_tokens(doc: Doc, entities: Sequence[Entity]) -> dict[int, Entity]:
     return found
 
 
-def sentence_numbers(doc: Doc) -> list[int]:
-    numbers = [0] * len(doc)
-    for number, sentence in enumerate(doc.sents):
-        numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
-    return numbers
+@lru_cache(maxsize=512)
+def alpha3(alpha2: str | None) -> str | None:
+    """ISO 3166-1 alpha-3 for an alpha-2 code ("KP" -> "PRK"); None if unknown."""
+    if not alpha2:
+        return None
+    country = pycountry.countries.get(alpha_2=alpha2.upper())
+    return country.alpha_3 if country is not None else None

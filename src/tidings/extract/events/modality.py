@@ -18,8 +18,8 @@ modality, the first that applies:
                   is unusual for a North Korean to cross"); headlines are exempt (their
                   present tense reports the past);
     reported      inside a quote (``reported_by`` its speaker, when it has one), or under
-                  an accusation or claim ("accused of defrauding": ``reported_by`` who
-                  accuses), set by :mod:`.detection`;
+                  an accusation or claim (:mod:`.allegations`: "accused of defrauding",
+                  ``reported_by`` who accuses), set by :mod:`.detection`;
     asserted      otherwise.
 """
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.extract.syntax import own_subject
 from tidings.model import Modality
 
 __all__ = ["is_negated", "modality"]
@@ -162,7 +163,7 @@ def _generic(head: Token, clause: Token | None) -> bool:
         return True  # "it is unusual for a North Korean to cross"
     if clause is None or not _present_simple(clause):
         return False
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = own_subject(clause)
     if (
         subject is not None
         and subject.lower_ in ("who", "which", "that")

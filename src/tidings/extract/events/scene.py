@@ -3,8 +3,9 @@
 place
     a place in a prepositional phrase of the trigger ("at Panmunjom", "across the DMZ"; where
     it happened before where someone went: "in" over "into", and destinations only for
-    movements), else one in the trigger's own clause; metonymic names (Beijing for China's
-    government) and modifiers ("North Korea soldier") never. Failing that, the *context*:
+    movements, the types with ``moves`` in ``types.toml``), else one in the trigger's own
+    clause; metonymic names (Beijing for China's government) and modifiers ("North Korea
+    soldier") never. Failing that, the *context*:
     where the text puts the event's actor or target within :data:`CONTEXT_WINDOW` sentences
     ("The soldier was found ... of Panmunjom"), the most precise such place first (a town,
     then a name the gazetteer does not know, then a province or country).
@@ -24,8 +25,9 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from tidings.extract.events.actors import ActorBook
-from tidings.extract.events.roles import load_roles
+from tidings.extract.syntax import own_subject
 from tidings.model import DateMention, Place
+from tidings.rules import RoleBook
 
 __all__ = [
     "CONTEXT_WINDOW",
@@ -50,11 +52,11 @@ CONTEXT_WINDOW = 3
 T = TypeVar("T")
 
 
-def place_tokens(doc: Doc, places: Sequence[Place]) -> dict[int, Place]:
+def place_tokens(doc: Doc, places: Sequence[Place], roles: RoleBook) -> dict[int, Place]:
     """Tokens of the places that can say where something happened: not a metonymic name,
-    nor one that says whose someone is ("North Korea soldier", "United States forces"); a
-    place before a building or site still is one ("Baghdad airport")."""
-    roles = load_roles()
+    nor one that says whose someone is ("North Korea soldier", "United States forces": a
+    place before a role noun); a place before a building or site still is one ("Baghdad
+    airport")."""
     found: dict[int, Place] = {}
     for place in places:
         if place.metonymic:
@@ -122,7 +124,7 @@ def same_clause(word: Token) -> bool:
     """Is ``word`` part of its head's clause (a verb joined by "and" without a subject of its
     own is: "killed 12 and wounded 30 in an attack on Tuesday")?"""
     if word.dep_ == "conj":
-        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+        return own_subject(word) is None
     return word.dep_ not in OWN_CLAUSE_CUT
 
 
@@ -153,7 +155,7 @@ def clause_date(head: Token, date_at: dict[int, DateMention]) -> DateMention | N
 
 
 def locations(
-    doc: Doc, place_at: dict[int, Place], book: ActorBook, sentence_of: dict[int, int]
+    doc: Doc, place_at: dict[int, Place], book: ActorBook, sentence_of: Sequence[int]
 ) -> list[tuple[int, Place, int]]:
     """(actor, place, sentence): where the text puts an actor ("The soldier was found ... of
     Panmunjom")."""

@@ -1,7 +1,9 @@
 """Quotes: what was said, by whom, with the cue verb that reports it.
 
-``find_quotes(doc, entities)`` returns direct and indirect quotes in text order. Offsets are
-string indexes into ``doc.text``; quote, speaker and cue spans all satisfy
+``find_quotes(doc, entities, rules)`` returns direct and indirect quotes in text order, with
+the cue verbs and speaker nouns of ``rules`` (:class:`tidings.rules.Rules`; the bundled ones
+when not given: a user's ``[cues]`` come in through :func:`tidings.rules.load_rules`).
+Offsets are string indexes into ``doc.text``; quote, speaker and cue spans all satisfy
 ``doc.text[start:end] == text``. The work is shared out:
 
 - :mod:`.marks` pairs quote marks (“…”, "…", ''…'', ‘…’, «…», „…“; a
@@ -55,7 +57,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from tidings.extract.quotes.direct import (
-    FRAMING_VERBS,
     SENTENCE_ENDS,
     WORD,
     Attribution,
@@ -77,10 +78,11 @@ from tidings.extract.quotes.speakers import (
     Antecedents,
     TokenIndex,
     mention_kind,
-    phrase_head,
 )
+from tidings.extract.syntax import phrase_head
 from tidings.model import Entity, Quote, QuoteKind, Span, Speaker
 from tidings.nlp import doc_text
+from tidings.rules import Rules, load_rules
 
 __all__ = ["find_quotes"]
 
@@ -108,15 +110,18 @@ class _Draft:
         return self.segments[-1][1]
 
 
-def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+def find_quotes(
+    doc: Doc, entities: Sequence[Entity] = (), rules: Rules | None = None
+) -> tuple[Quote, ...]:
     """Every direct and indirect quote in ``doc``, in text order."""
+    rules = rules or load_rules()
     text = doc_text(doc)
     passages = [
         passage
         for passage in find_quoted_passages(text)
         if any(segment.end > segment.start for segment in passage.segments)
     ]
-    index = _token_index(doc, text, passages)
+    index = _token_index(doc, text, passages, rules)
     speakers = transcript_speakers(text, index.paragraphs) if ":" in text else frozenset()
     drafts, cue_tokens = _direct_quotes(index, passages, speakers)
     if speakers:
@@ -223,7 +228,7 @@ def _split_quote(
     return Attribution(previous.speaker, attribution.cue, attribution.cue_token)
 
 
-def _token_index(doc: Doc, text: str, passages: list[QuotedPassage]) -> TokenIndex:
+def _token_index(doc: Doc, text: str, passages: list[QuotedPassage], rules: Rules) -> TokenIndex:
     attributes = doc.to_array(list(COLUMNS))
     starts = [int(start) for start in attributes[:, 0].tolist()] if len(doc) else []
     in_quote = bytearray(len(starts))
@@ -249,13 +254,15 @@ def _token_index(doc: Doc, text: str, passages: list[QuotedPassage]) -> TokenInd
         paragraphs=paragraphs,
         paragraph_starts=[start for start, _ in paragraphs],
         attributes=attributes,
+        cues=rules.cues,
+        speakers=rules.speakers,
     )
 
 
 def _naming(index: TokenIndex, attribution: Attribution | None) -> bool:
     """Is the cue a framing verb (X called it “...”), which does not make a title a quote?"""
     cue = None if attribution is None else attribution.cue_token
-    return cue is not None and index.doc[cue].lemma_.lower() in FRAMING_VERBS
+    return cue is not None and index.doc[cue].lemma_.lower() in index.cues.framing
 
 
 def _words(text: str, segments: list[tuple[int, int]]) -> list[str]:
@@ -327,8 +334,8 @@ def _speaker(
         return None
     doc, text = index.doc, index.text
     first, last = attribution.speaker
-    head = phrase_head(doc, first, last)
-    kind = mention_kind(head)
+    head = phrase_head(doc, range(first, last + 1))
+    kind = mention_kind(head, index.speakers)
     start, end = index.characters(first, last)
     if head.lower_ in NOT_SPEAKERS or head.lower_ in NOT_SPEAKER_PRONOUNS:
         return None

@@ -20,6 +20,9 @@ Used by :mod:`.attributions`. Two places are looked at, in this order:
 
 Where neither gives a cue, :func:`framing` looks for a framing verb (call, label, brand;
 describe, dismiss, condemn ... as) whose object complement the quote is.
+
+The cue verbs are data: the ``direct``, ``naming`` and ``naming_as`` lists of
+``tidings/data/quotes/cues.toml`` (:class:`tidings.rules.Cues`), which ``index.cues`` holds.
 """
 
 from __future__ import annotations
@@ -36,15 +39,12 @@ from tidings.extract.quotes.speakers import (
     SPEAKER_KINDS,
     TokenIndex,
     mention_kind,
-    noun_phrase,
-    subject_of,
+    speaker_phrase,
 )
+from tidings.extract.syntax import passive_voice, subject_of
 
 __all__ = [
-    "CUE_VERBS",
-    "FRAMING_VERBS",
     "MARK_TOKENS",
-    "REPORTING_VERBS",
     "SENTENCE_ENDS",
     "WORD",
     "Attribution",
@@ -57,25 +57,6 @@ __all__ = [
     "is_verb",
 ]
 
-REPORTING_VERBS = frozenset(
-    """say tell claim announce warn state add explain report insist deny confirm acknowledge
-    admit allege argue assert declare note reply respond stress emphasise emphasize maintain
-    reiterate predict promise vow pledge write tweet comment indicate estimate reveal disclose
-    concede complain mention suggest testify contend caution observe point recall conclude
-    affirm clarify specify boast hint agree counter retort""".split()
-)
-CUE_VERBS = REPORTING_VERBS | frozenset(
-    """ask continue shout scream exclaim whisper joke quip remark read chant yell answer post
-    call describe begin cry plead demand urge""".split()
-)
-# X called the road “a waste”: verbs whose object complement may be a quote (X's words)
-NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand"})
-# X dismissed the plan as “a waste”: the same with "as"
-AS_VERBS = NAMING_VERBS | frozenset(
-    """describe dismiss characterize characterise portray deride denounce decry condemn
-    criticize criticise slam blast hail praise""".split()
-)
-FRAMING_VERBS = NAMING_VERBS | AS_VERBS
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp", "npadvmod", "dep"})
 _OBJECT_MODIFIERS = frozenset({"appos", "amod", "acl", "npadvmod", "dep", "oprd"})
 _AS_OBJECTS = frozenset({"pobj", "pcomp", "amod", "acomp", "advmod", "npadvmod", "dep", "attr"})
@@ -98,7 +79,8 @@ class Attribution:
     cue_token: int | None = None
 
 
-def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS) -> bool:
+def is_cue(token: Token, verbs: frozenset[str]) -> bool:
+    """Is ``token`` a verb whose lemma is one of ``verbs`` (a list of :class:`Cues`)?"""
     return bool(token.tag_.startswith("VB") and token.lemma_.lower() in verbs)
 
 
@@ -117,7 +99,7 @@ def according_to(token: Token, index: TokenIndex) -> Attribution | None:
         return None
     to = doc[token.i + 1]
     objects = [child for child in to.children if child.dep_ == "pobj"]
-    phrase = noun_phrase(objects[0], index.in_quote) if objects else None
+    phrase = speaker_phrase(objects[0], index) if objects else None
     return Attribution(phrase, (token.idx, to.idx + len(to.text)), token.i)
 
 
@@ -151,7 +133,7 @@ def after_quote(index: TokenIndex, passage: QuotedPassage) -> Attribution | None
     if long_subject is not None:
         return long_subject
     for position, token in enumerate(words):
-        if is_cue(token):
+        if is_cue(token, index.cues.direct):
             if any(
                 child.dep_ == "ccomp" and child.i > token.i and not index.in_quote[child.i]
                 for child in token.children
@@ -164,7 +146,7 @@ def after_quote(index: TokenIndex, passage: QuotedPassage) -> Attribution | None
             if before and not _subject_words(before, subject):
                 return None  # “...” and urged ... / “...” case; Miller said: no attribution
             if subject is not None:
-                speaker = noun_phrase(subject, index.in_quote)
+                speaker = speaker_phrase(subject, index)
             else:
                 speaker = _phrase_in(before or words[position + 1 :], index)
             return Attribution(speaker, cue_span(token), token.i)
@@ -189,7 +171,9 @@ def _long_subject(index: TokenIndex, word: Token, paragraph_end: int) -> Attribu
     verb = head.head
     if head.dep_ != "nsubj" or head.left_edge.i != word.i or verb.i <= head.i:
         return None
-    if not is_cue(verb) or verb.idx >= paragraph_end or verb.i - word.i > MAX_SUBJECT_TOKENS:
+    if not is_cue(verb, index.cues.direct) or verb.idx >= paragraph_end:
+        return None
+    if verb.i - word.i > MAX_SUBJECT_TOKENS:
         return None
     if index.sentence_of[verb.i] != index.sentence_of[word.i]:
         return None
@@ -201,7 +185,7 @@ def _long_subject(index: TokenIndex, word: Token, paragraph_end: int) -> Attribu
         for child in verb.children
     ):
         return None  # "“...” Smith said the plan ...": a new, indirect quote
-    return Attribution(noun_phrase(head, index.in_quote), cue_span(verb), verb.i)
+    return Attribution(speaker_phrase(head, index), cue_span(verb), verb.i)
 
 
 def _subject_words(words: list[Token], subject: Token | None) -> bool:
@@ -225,7 +209,7 @@ def _phrase_in(words: list[Token], index: TokenIndex) -> tuple[int, int] | None:
                 head.head.i > head.i and head.head.i <= words[-1].i
             ):
                 head = head.head
-            return noun_phrase(head, index.in_quote)
+            return speaker_phrase(head, index)
     return None
 
 
@@ -270,7 +254,7 @@ def before_quote(
     search = words if colon else words[-(BEFORE_GAP_TOKENS + 1) :]
     for position in range(len(search) - 1, -1, -1):
         token = search[position]
-        if is_cue(token):
+        if is_cue(token, index.cues.direct):
             complement = [child for child in token.children if child.dep_ == "ccomp"]
             if not colon and any(token.i < child.left_edge.i < mark for child in complement):
                 return None  # a partial quote inside an indirect one
@@ -279,7 +263,7 @@ def before_quote(
             subject = subject_of(token)
             speaker = None
             if subject is not None and not index.in_quote[subject.i]:
-                speaker = noun_phrase(subject, index.in_quote)
+                speaker = speaker_phrase(subject, index)
             return Attribution(speaker, cue_span(token), token.i)
         if not colon and is_verb(token):
             return None
@@ -291,8 +275,12 @@ def before_quote(
         return None
     root = words[-1].sent.root if words[-1].sent.root.i >= words[0].i else None
     subject = subject_of(root) if root is not None and is_verb(root) else None
-    if subject is not None and words[0].i <= subject.i and mention_kind(subject) in SPEAKER_KINDS:
-        return Attribution(noun_phrase(subject, index.in_quote), None)  # "X defended it: “...”"
+    if (
+        subject is not None
+        and words[0].i <= subject.i
+        and mention_kind(subject, index.speakers) in SPEAKER_KINDS
+    ):
+        return Attribution(speaker_phrase(subject, index), None)  # "X defended it: “...”"
     return None
 
 
@@ -348,12 +336,12 @@ def framing(index: TokenIndex, passage: QuotedPassage) -> Attribution | None:
     ]
     if not roots:
         return None
-    verb = _framing_verb(roots[0])
+    verb = _framing_verb(roots[0], index)
     if verb is None or verb.i >= first or index.in_quote[verb.i]:
         return None
     if index.sentence_of[verb.i] != index.sentence_of[roots[0].i]:
         return None
-    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    passive = passive_voice(verb)
     subject = subject_of(verb)
     speaker = None
     if (
@@ -362,23 +350,23 @@ def framing(index: TokenIndex, passage: QuotedPassage) -> Attribution | None:
         and subject.lower_ not in NOT_SPEAKERS
         and (not passive or subject.head.dep_ == "agent")  # "it was called “…” by critics"
     ):
-        speaker = noun_phrase(subject, index.in_quote)
+        speaker = speaker_phrase(subject, index)
     return Attribution(speaker, cue_span(verb), verb.i)
 
 
-def _framing_verb(root: Token) -> Token | None:
+def _framing_verb(root: Token, index: TokenIndex) -> Token | None:
     """The framing verb whose object complement ``root`` (a quote's head word) is, or None."""
     head = root.head
     if head.lower_ == "as" and root.dep_ in _AS_OBJECTS:
         verb = head.head if head.head.dep_ not in ("dobj", "nsubjpass") else head.head.head
-        wanted = AS_VERBS
+        wanted = index.cues.naming_as
     elif head.dep_ in ("dobj", "nsubjpass") and root.dep_ in _OBJECT_MODIFIERS:
-        verb, wanted = head.head, NAMING_VERBS  # "labeled the offer “an insult”"
+        verb, wanted = head.head, index.cues.naming  # "labeled the offer “an insult”"
     elif root.dep_ in _COMPLEMENTS or (
         root.dep_ == "dobj"
         and any(child.dep_ in ("dobj", "dative") and child.i < root.i for child in head.children)
     ):
-        verb, wanted = head, NAMING_VERBS  # "called it “a waste”"
+        verb, wanted = head, index.cues.naming  # "called it “a waste”"
     else:
         return None
     if not verb.tag_.startswith("VB") or verb.lemma_.lower() not in wanted:

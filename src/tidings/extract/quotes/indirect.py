@@ -2,8 +2,9 @@
 
 Used by :mod:`.attributions`.
 
-- A reporting verb (:data:`REPORTING_VERBS`: say, tell, claim, announce, warn, ... ; not
-  believe or think, which report opinions, nor ask, which reports questions) with a clausal
+- A reporting verb (the ``reporting`` cues of ``tidings/data/quotes/cues.toml``: say, tell,
+  claim, announce, warn, ... ; not believe or think, which report opinions, nor ask, which
+  reports questions) with a clausal
   complement: the content is that clause without its "that", the speaker the verb's subject
   (or the subject of the verb it hangs from: "..., adding that ..."; the agent of a passive).
   ``X, officials said`` (the reporting verb after the clause, at the end of the sentence) works
@@ -26,7 +27,6 @@ from spacy.tokens import Token
 
 from tidings.extract.quotes.direct import (
     MARK_TOKENS,
-    REPORTING_VERBS,
     SENTENCE_ENDS,
     WORD,
     Attribution,
@@ -40,9 +40,9 @@ from tidings.extract.quotes.speakers import (
     LOWER_COLUMN,
     NOT_SPEAKERS,
     TokenIndex,
-    noun_phrase,
-    subject_of,
+    speaker_phrase,
 )
+from tidings.extract.syntax import subject_of
 
 __all__ = ["MIN_INDIRECT_WORDS", "indirect_quotes"]
 
@@ -54,7 +54,7 @@ def indirect_quotes(index: TokenIndex, cue_tokens: set[int]) -> list[tuple[int, 
     """(start, end, attribution) of every reported clause; ``cue_tokens`` are taken already."""
     found_quotes: list[tuple[int, int, Attribution]] = []
     seen: set[tuple[int, int]] = set()
-    positions = index.tokens_with(LEMMA_COLUMN, REPORTING_VERBS)
+    positions = index.tokens_with(LEMMA_COLUMN, sorted(index.cues.reporting))
     positions += index.tokens_with(LOWER_COLUMN, ("according",))
     for position in sorted(positions):
         token = index.doc[position]
@@ -62,7 +62,7 @@ def indirect_quotes(index: TokenIndex, cue_tokens: set[int]) -> list[tuple[int, 
             continue
         if token.lower_ == "according":
             found = _according_clause(index, token)
-        elif is_cue(token, REPORTING_VERBS):
+        elif is_cue(token, index.cues.reporting):
             found = _reported_clause(index, token)
         else:
             continue
@@ -147,7 +147,7 @@ def _reported_clause(index: TokenIndex, verb: Token) -> tuple[tuple[int, int], A
         return None
     if subject.lower_ in NOT_SPEAKERS:
         return None
-    speaker = noun_phrase(subject, index.in_quote)
+    speaker = speaker_phrase(subject, index)
     if speaker is None:
         return None
     return content, Attribution(speaker, cue_span(verb), verb.i)

@@ -1,20 +1,21 @@
 """Who said it: speaker noun phrases, pronoun resolution and entity links for quotes.
 
-Used by :mod:`.attributions`.
+Used by :mod:`.attributions`, :mod:`.direct` and :mod:`.indirect`, which read the document
+through one :class:`TokenIndex` (per-token facts, and the cue verbs and speaker nouns of the
+rules in force).
 
-- A speaker is the noun phrase headed by the subject of the cue verb, with its determiners,
-  numbers and modifiers ("One ministry official", "a defence ministry official"), cut before a
-  bracket, a dash, a comma that does not continue a list, or a relative clause, participle or
-  apposition ("Maria Zakharova, a spokeswoman for ..." gives "Maria Zakharova"), and cut to its
-  head and left modifiers when still longer than :data:`MAX_SPEAKER_TOKENS` tokens. A
-  description with a name in apposition ("The Vice President, Mike Pence,") gives the name.
+- A speaker is the noun phrase headed by the subject of the cue verb
+  (:func:`tidings.extract.syntax.noun_phrase`: "One ministry official", "Maria Zakharova, a
+  spokeswoman for ..." gives "Maria Zakharova"; "The Vice President, Mike Pence," gives the
+  name, the description being headed by a person noun of ``roles.toml``).
 - he/she resolve to the nearest preceding singular person: a quote speaker, a PERSON entity
-  mention, a subject whose head is a role noun (minister, official, spokesman ...) or a name
-  spaCy did not type. it resolves to an organisation or place (ORG, GPE, NORP, or a noun such
-  as ministry, police); they to those, a plural role noun (officials) or coordinated subjects.
-  "Nearest" is the latest sentence, at most :data:`PRONOUN_WINDOW_SENTENCES` back, that holds a
-  compatible candidate outside quote marks; within it a quote speaker beats a subject noun
-  phrase, which beats any other mention, and the earliest of equals wins. When that is an
+  mention, a subject whose head is a person noun (minister, official, spokesman ...) or a name
+  spaCy did not type. it resolves to an organisation or place (ORG, GPE, NORP, or a group noun
+  such as ministry, police); they to those, a plural role noun (officials) or coordinated
+  subjects. The resolver is :class:`tidings.extract.referents.Referents`: "nearest" is the
+  latest sentence, at most :data:`PRONOUN_WINDOW_SENTENCES` back, that holds a compatible
+  candidate outside quote marks; within it a quote speaker beats a subject noun phrase, which
+  beats any other mention, and the earliest of equals wins. When that is an
   earlier subject pronoun of the same kind ("she testified ... She told the court"), it is
   followed back in the same way. Adjectival mentions ("the Italian minister") are not
   candidates. I, we and you are not resolved; neither is a pronoun with no compatible
@@ -23,7 +24,7 @@ Used by :mod:`.attributions`.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,11 +33,13 @@ import numpy
 from spacy.attrs import DEP, IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from tidings.extract.referents import PronounRules, Referents, pronoun_kind
+from tidings.extract.syntax import PERSON_LABELS, noun_phrase, phrase_head
 from tidings.model import Entity, Speaker
+from tidings.rules import Cues, SpeakerNouns
 
 COLUMNS = (IDX, LEMMA, DEP, LOWER)  # the token attributes TokenIndex.attributes holds
 LEMMA_COLUMN, DEP_COLUMN, LOWER_COLUMN = 1, 2, 3
-MAX_SPEAKER_TOKENS = 12
 NOT_SPEAKERS = frozenset("this that these those which what who whom whose there here".split())
 SPEAKER_KINDS = frozenset(
     "person group plural unknown-name pronoun-person pronoun-group pronoun-plural".split()
@@ -44,38 +47,28 @@ SPEAKER_KINDS = frozenset(
 PRONOUN_WINDOW_SENTENCES = 4
 _MAX_PRONOUN_CHAIN = 8
 _LONGEST_MENTION = 300  # characters: how far back an entity mention holding a word may start
-_ACCEPTED = {"person": ("person",), "group": ("group",), "plural": ("plural", "group")}
+# A speaker pronoun accepts the speakers and mentions of its kind, and an earlier subject
+# pronoun of its kind, which is followed back to its own antecedent.
+SPEAKER_PRONOUNS = PronounRules(
+    windows=dict.fromkeys(("person", "group", "plural"), PRONOUN_WINDOW_SENTENCES),
+    accepts={
+        "person": frozenset({"person", "pronoun-person"}),
+        "group": frozenset({"group", "pronoun-group"}),
+        "plural": frozenset({"plural", "group", "pronoun-plural"}),
+    },
+)
 
-RESOLVABLE_PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "plural"}
+RESOLVABLE_PRONOUNS = {  # he/she: person, it: group, they: plural
+    word: kind for word in ("he", "she", "it", "they") if (kind := pronoun_kind(word))
+}
 UNRESOLVABLE_PRONOUNS = frozenset({"i", "we", "you", "him", "her", "them", "one", "this", "that"})
-PERSON_LABELS = frozenset({"PERSON", "PER"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "ORGANIZATION", "COUNTRY"})
-ROLE_NOUNS = frozenset(
-    """official minister spokesman spokeswoman spokesperson president leader director chief
-    secretary governor mayor senator lawmaker politician diplomat ambassador envoy general
-    commander officer soldier colonel captain lieutenant sergeant chairman chairwoman chair
-    executive manager founder owner member representative analyst expert researcher scientist
-    professor doctor lawyer attorney prosecutor judge witness resident survivor victim
-    activist campaigner candidate premier king queen prince princess pope bishop priest
-    inspector investigator commissioner deputy adviser advisor aide negotiator
-    journalist reporter editor author writer economist coach player teacher student mother
-    father man woman boy girl source insider defector head boss worker
-    employee staffer engineer nurse firefighter farmer""".split()
-)
-GROUP_NOUNS = frozenset(
-    """ministry government police army military company firm agency department office
-    authority authorities council committee commission court parliament party union group
-    organisation organization administration regime embassy team club university
-    institute association federation coalition alliance bank service board""".split()
-)
-_CUT_DEPENDENCIES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"})
-_CUT_TEXTS = frozenset({"(", "[", "—", "–", "--", ";", ":"})
-_LEADING_JUNK = frozenset({"cc", "punct", "mark", "preconj"})
 
 
 @dataclass(frozen=True, slots=True)
 class TokenIndex:
-    """Per-token facts computed once per document: start offsets, quote marks, sentences."""
+    """Per-token facts computed once per document (start offsets, quote marks, sentences),
+    with the cue verbs and speaker nouns of the rules in force."""
 
     doc: Doc
     text: str  # doc.text, which spaCy rebuilds on every access
@@ -86,6 +79,8 @@ class TokenIndex:
     paragraphs: list[tuple[int, int]]  # (start, end) characters of every paragraph
     paragraph_starts: list[int]
     attributes: Any  # numpy array of doc.to_array(COLUMNS)
+    cues: Cues
+    speakers: SpeakerNouns
 
     def paragraph_at(self, position: int) -> int:
         """Number of the paragraph that holds (or last starts before) ``position``."""
@@ -107,81 +102,13 @@ class TokenIndex:
         return self.starts[first], token.idx + len(token.text)
 
 
-def noun_phrase(head: Token, in_quote: bytearray) -> tuple[int, int] | None:
-    """Token range [first, last] of a speaker noun phrase headed by ``head``.
-
-    A description with a name in apposition ("The Vice President, Mike Pence,") gives the name.
-    """
-    doc = head.doc
-    if head.ent_type_ not in PERSON_LABELS:
-        for child in head.rights:
-            if child.dep_ != "appos" or in_quote[child.i]:
-                continue
-            if child.ent_type_ in PERSON_LABELS or (
-                child.pos_ == "PROPN" and head.lemma_.lower() in ROLE_NOUNS
-            ):
-                return noun_phrase(child, in_quote)
-    first, last = head.left_edge.i, head.right_edge.i
-    for child in head.rights:
-        if child.dep_ in _CUT_DEPENDENCIES:
-            last = min(last, child.left_edge.i - 1)
-    for index in range(head.i + 1, last + 1):
-        token = doc[index]
-        comma = token.text == "," and (index == last or doc[index + 1].dep_ not in ("conj", "cc"))
-        if comma or token.text in _CUT_TEXTS or in_quote[index]:
-            last = index - 1
-            break
-    for index in range(head.i - 1, first - 1, -1):
-        if doc[index].text in _CUT_TEXTS or in_quote[index] or doc[index].is_space:
-            first = index + 1
-            break
-    while first < head.i and (doc[first].dep_ in _LEADING_JUNK or doc[first].is_punct):
-        first += 1
-    while last > head.i and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
-        last -= 1
-    if last - first + 1 > MAX_SPEAKER_TOKENS:
-        last = head.i
-        first = max(first, head.i - MAX_SPEAKER_TOKENS + 1)
-    if in_quote[head.i] or head.is_punct or head.is_space:
-        return None
-    return first, last
+def speaker_phrase(head: Token, index: TokenIndex) -> tuple[int, int] | None:
+    """Token range [first, last] of the speaker noun phrase headed by ``head``, outside the
+    quote marks."""
+    return noun_phrase(head, index.in_quote, index.speakers.persons)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The token that says: the subject of the cue verb, or of the verb it hangs from."""
-    token = verb
-    for _ in range(4):
-        passive = False
-        for child in token.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
-                    return token.head  # "the report, which said ..."
-                return child
-            if child.dep_ == "auxpass":
-                passive = True
-        if passive:
-            for child in token.children:
-                if child.dep_ == "agent":
-                    for grandchild in child.children:
-                        if grandchild.dep_ == "pobj":
-                            return grandchild
-                if child.dep_ == "nsubjpass" and token.lemma_ in ("quote", "cite"):
-                    return child
-        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
-            document = token.head  # "a statement saying ...": whoever issued it, else itself
-            if document.dep_ == "dobj":
-                issuer = subject_of(document.head)
-                if issuer is not None:
-                    return issuer
-            return document
-        if token.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and token.head.i != token.i:
-            token = token.head
-        else:
-            return None
-    return None
-
-
-def mention_kind(head: Token) -> str:
+def mention_kind(head: Token, nouns: SpeakerNouns) -> str:
     """person | group | plural | pronoun-... | unknown-name | unknown, for a speaker's head."""
     lower = head.lower_
     if head.pos_ == "PRON":
@@ -194,26 +121,26 @@ def mention_kind(head: Token) -> str:
         return "group"
     lemma = head.lemma_.lower()
     plural = head.tag_ in ("NNS", "NNPS")
-    if lemma in ROLE_NOUNS:
+    if lemma in nouns.persons:
         return "plural" if plural else "person"
-    if lemma in GROUP_NOUNS:
-        return "plural" if plural and lemma != "authority" else "group"
+    if lemma in nouns.groups:
+        return "plural" if plural and lemma not in nouns.bodies else "group"
     return "unknown-name" if head.pos_ == "PROPN" else "unknown"
 
 
-@dataclass(slots=True)
-class _Candidate:
-    position: int  # where it is mentioned (for a resolved pronoun: where the pronoun is)
-    sentence: int
-    start: int  # the antecedent mention the speaker will point at
+@dataclass(frozen=True, slots=True)
+class _Antecedent:
+    start: int  # the mention the speaker will point at
     end: int
-    kind: str
-    rank: int  # 0: a quote speaker, 1: a subject noun phrase, 2: a pronoun or another mention
     pronoun: int = -1  # token of a subject pronoun, to be followed back to its antecedent
 
 
 class Antecedents:
-    """Earlier mentions a pronoun speaker may refer to, in text order."""
+    """Earlier mentions a pronoun speaker may refer to, in text order.
+
+    Ranks: 0 a quote speaker, 1 a subject noun phrase, 2 a pronoun or another mention; of
+    equal ranks in the nearest sentence the earliest wins.
+    """
 
     def __init__(self, index: TokenIndex, entities: Sequence[Entity]) -> None:
         self.index = index
@@ -221,7 +148,8 @@ class Antecedents:
         in_quote = index.in_quote
         self.mentions = _entity_mentions(entities)
         self.mention_starts = [mention[0] for mention in self.mentions]
-        candidates: list[_Candidate] = []
+        self.referents: Referents[_Antecedent] = Referents(SPEAKER_PRONOUNS)
+        candidates: list[tuple[int, int, int, int, str, int]] = []
         if entities:
             for entity in entities:
                 kind = _label_kind(entity.type)
@@ -236,7 +164,7 @@ class Antecedents:
         for position in index.tokens_with(DEP_COLUMN, ("nsubj", "nsubjpass")):
             token = doc[position]
             if not in_quote[position]:
-                kind = mention_kind(token)
+                kind = mention_kind(token, index.speakers)
                 if kind in ("pronoun-person", "pronoun-group", "pronoun-plural"):
                     start, end = index.characters(token.i, token.i)
                     candidates.extend(self._candidate(start, end, kind, 2, token.i))
@@ -246,25 +174,25 @@ class Antecedents:
                     kind = "plural"  # "Sameh Shoukry and his counterparts"
                 if kind not in ("person", "group", "plural"):
                     continue
-                phrase = noun_phrase(token, in_quote)
+                phrase = speaker_phrase(token, index)
                 if phrase is not None:
                     start, end = index.characters(*phrase)
                     candidates.extend(self._candidate(start, end, kind, 1))
-        candidates.sort(key=lambda candidate: (candidate.position, candidate.rank))
-        self.candidates = candidates
-        self.positions = [candidate.position for candidate in candidates]
+        candidates.sort(key=lambda candidate: (candidate[0], candidate[5]))
+        for start, end, sentence, pronoun, kind, rank in candidates:
+            antecedent = _Antecedent(start, end, pronoun)
+            self.referents.add(start, sentence, kind, (rank, start), antecedent)
 
     def _candidate(
         self, start: int, end: int, kind: str, rank: int, pronoun: int = -1
-    ) -> list[_Candidate]:
+    ) -> list[tuple[int, int, int, int, str, int]]:
         token = self.index.token_at(start)
         if self.index.in_quote[token]:
             return []
         last = self.index.doc[self.index.token_at(end - 1)]
         if rank == 2 and last.dep_ in ("amod", "compound") and last.head.i > last.i:
             return []  # a modifier ("the Italian foreign minister") names no one
-        sentence = self.index.sentence_of[token]
-        return [_Candidate(start, sentence, start, end, kind, rank, pronoun)]
+        return [(start, end, self.index.sentence_of[token], pronoun, kind, rank)]
 
     def add_speaker(self, position: int, speaker: Speaker, kind: str) -> None:
         """Remember a quote's speaker (mentioned at ``position``) as a later antecedent."""
@@ -273,10 +201,8 @@ class Antecedents:
         if kind not in ("person", "group", "plural"):
             return
         sentence = self.index.sentence_of[self.index.token_at(position)]
-        candidate = _Candidate(position, sentence, speaker.start, speaker.end, kind, 0)
-        at = bisect_right(self.positions, position)
-        self.candidates.insert(at, candidate)
-        self.positions.insert(at, position)
+        antecedent = _Antecedent(speaker.start, speaker.end)
+        self.referents.add(position, sentence, kind, (0, position), antecedent)
 
     def resolve(self, pronoun: Token) -> tuple[int, int] | None:
         """Characters of the antecedent of a he/she/it/they speaker, or None.
@@ -284,36 +210,19 @@ class Antecedents:
         An earlier subject pronoun of the same kind ("she testified ... She told the court")
         is followed back to its own antecedent.
         """
-        wanted = RESOLVABLE_PRONOUNS.get(pronoun.lower_)
-        if wanted is None:
+        kind = RESOLVABLE_PRONOUNS.get(pronoun.lower_)
+        if kind is None:
             return None
-        accepted = _ACCEPTED[wanted] + ("pronoun-" + wanted,)
         token = pronoun.i
         for _ in range(_MAX_PRONOUN_CHAIN):
-            best = self._nearest(token, accepted)
+            index = self.index
+            best = self.referents.nearest(index.starts[token], index.sentence_of[token], kind)
             if best is None:
                 return None
             if best.pronoun < 0:
                 return best.start, best.end
             token = best.pronoun
         return None
-
-    def _nearest(self, token: int, accepted: tuple[str, ...]) -> _Candidate | None:
-        sentence = self.index.sentence_of[token]
-        best: _Candidate | None = None
-        index = bisect_left(self.positions, self.index.starts[token]) - 1
-        while index >= 0:
-            candidate = self.candidates[index]
-            index -= 1
-            if best is not None and candidate.sentence != best.sentence:
-                break
-            if sentence - candidate.sentence >= PRONOUN_WINDOW_SENTENCES:
-                break
-            if candidate.kind not in accepted:
-                continue
-            if best is None or (candidate.rank, candidate.position) <= (best.rank, best.position):
-                best = candidate
-        return best
 
     def entity_at(self, start: int, end: int) -> str | None:
         """Id of the entity with a mention that holds the head word of [start, end).
@@ -322,7 +231,8 @@ class Antecedents:
         Korean ministry official" is not South Korea's.
         """
         index = self.index
-        head = phrase_head(index.doc, index.token_at(start), index.token_at(end - 1)).idx
+        first, last = index.token_at(start), index.token_at(end - 1)
+        head = phrase_head(index.doc, range(first, last + 1)).idx
         position = bisect_right(self.mention_starts, head) - 1
         while position >= 0 and head - self.mentions[position][0] <= _LONGEST_MENTION:
             mention_start, mention_end, identifier = self.mentions[position]
@@ -330,15 +240,6 @@ class Antecedents:
                 return identifier
             position -= 1
         return None
-
-
-def phrase_head(doc: Doc, first: int, last: int) -> Token:
-    """The token of ``first`` .. ``last`` whose head lies outside them (the last one if none)."""
-    for position in range(first, last + 1):
-        token = doc[position]
-        if not first <= token.head.i <= last or token.head.i == token.i:
-            return token
-    return doc[last]
 
 
 def _entity_mentions(entities: Sequence[Entity]) -> list[tuple[int, int, str]]:

@@ -1,0 +1,72 @@
+"""Which trigger matches report an event of their own.
+
+- Two triggers of one type joined by "and" that share a subject are one event ("shot and
+  wounded"; "rescued him, and he was taken to hospital" are two).
+- A toll verb of a type (its ``tolls`` in ``types.toml``: kill, wound, injure) with no doer
+  named, in a sentence that reports an event of a ``casualties`` type by another word ("a
+  fire killed five", "killed in a firefight"), tells that event's toll: no event of its own.
+  A word of a type's ``caused_by`` ("fire", "storm") is no doer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from tidings.extract.events.lexicon import TriggerMatch
+from tidings.extract.syntax import own_subject
+from tidings.rules import Lexicon
+
+__all__ = ["kept_triggers"]
+
+
+def kept_triggers(
+    matches: list[TriggerMatch], sentence_of: Sequence[int], lexicon: Lexicon
+) -> list[TriggerMatch]:
+    """``matches`` without those told twice and those that only tell another's toll (both
+    judged against every match of ``matches``)."""
+    told_twice = _told_twice(matches)
+    tolls = _tolls(matches, sentence_of, lexicon)
+    return [m for m in matches if m.head.i not in told_twice and m.head.i not in tolls]
+
+
+def _told_twice(matches: list[TriggerMatch]) -> set[int]:
+    """Heads of the second of two conjoined triggers of one type sharing a subject."""
+    by_head = {m.head.i: m for m in matches}
+    found = set()
+    for match in matches:
+        head = match.head
+        first = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        if (
+            first is not None
+            and first.trigger.type == match.trigger.type
+            and own_subject(head) is None
+        ):
+            found.add(head.i)
+    return found
+
+
+def _tolls(matches: list[TriggerMatch], sentence_of: Sequence[int], lexicon: Lexicon) -> set[int]:
+    """Heads of toll verbs without a doer in a sentence that reports what did it."""
+    types = lexicon.types
+    causes = {
+        sentence_of[m.head.i]
+        for m in matches
+        if types[m.trigger.type].casualties and m.head.lemma_.lower() not in lexicon.tolls
+    }
+    found = set()
+    for match in matches:
+        head = match.head
+        toll = head.lemma_.lower() in types[match.trigger.type].tolls
+        if toll and sentence_of[head.i] in causes and not _has_doer(head, lexicon):
+            found.add(head.i)
+    return found
+
+
+def _has_doer(verb: Token, lexicon: Lexicon) -> bool:
+    return any(
+        child.dep_ == "agent"
+        or (child.dep_ == "nsubj" and child.lemma_.lower() not in lexicon.cause_words)
+        for child in verb.children
+    )

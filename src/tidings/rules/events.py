@@ -1,0 +1,242 @@
+"""The event vocabulary: event types and how each behaves, and the words that report them.
+
+``data/events/types.toml`` has one table per type: PLOVER's, with their CAMEO roots and
+ACLED event types, and tidings' own extensions, each with the flags and word lists that say
+how the extractors treat it (documented at the head of that file). ``triggers.toml`` lists
+the words that report them; a user's ``[[trigger]]`` entries come before those, so a user's
+words win. :func:`read_lexicon` reads and checks both into a :class:`Lexicon`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tidings.rules.files import DataFile, Entry
+
+__all__ = ["AttackStory", "Battle", "EventType", "Lexicon", "Trigger", "read_lexicon"]
+
+TYPE_FIELDS = (
+    "description", "quad", "cameo", "acled", "modes", "extension", "transitive", "casualties",
+    "tolls", "caused_by", "moves", "self_moving", "two_sided", "two_sided_modes", "battle",
+    "attack_story",
+)  # fmt: skip
+TRIGGER_FIELDS = ("type", "mode", "acled", "verbs", "nouns", "agents", "unless", "needs_target")
+
+
+@dataclass(frozen=True, slots=True)
+class Battle:
+    """ACLED's distinction: an event of this type between two armed sides (the target a
+    group) is ``acled`` ("Battles"), not the type's own ACLED type."""
+
+    acled: str
+    between: frozenset[str]  # the armed roles (codes of roles.toml)
+
+
+@dataclass(frozen=True, slots=True)
+class AttackStory:
+    """A one-word trigger of this type among ``words`` ("explosion") is an event of ``type``
+    and ``mode`` in an article whose headline or lead reports an event of ``type`` in one of
+    ``lead_modes``, unless its own sentence holds one of ``unless`` ("a gas leak")."""
+
+    words: frozenset[str]
+    type: str
+    mode: str
+    lead_modes: frozenset[str]
+    unless: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One event type of the vocabulary, with how the extractors treat it."""
+
+    name: str
+    description: str
+    quad: str | None = None
+    cameo: str | None = None
+    acled: str | None = None
+    modes: tuple[str, ...] = ()
+    extension: bool = False
+    transitive: bool = True  # False: no target ("defected", "crashed")
+    casualties: bool = False  # the first such event of a sentence carries its killed/injured
+    tolls: frozenset[str] = frozenset()  # verbs that may only tell another event's toll
+    caused_by: frozenset[str] = frozenset()  # a toll verb done by one of these is this type
+    moves: bool = False  # where someone went ("into", "to") says where it happened
+    self_moving: bool = False  # whoever does it moves ("during the escape": who escaped)
+    two_sided: bool = False  # "with X" is the other side ("talks with X")
+    two_sided_modes: frozenset[str] = frozenset()  # modes that make it two-sided
+    battle: Battle | None = None
+    attack_story: AttackStory | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Words that report an event of ``type`` (a verb or a noun phrase)."""
+
+    type: str
+    words: tuple[str, ...]
+    noun: bool
+    mode: str | None = None
+    acled: str | None = None
+    unless: frozenset[str] = frozenset()
+    needs_target: bool = False  # a verb reports the event only with an actor as its object
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Event types (in file order), triggers by their first word (longest first), agent
+    nouns, and what the types' word lists give together."""
+
+    types: Mapping[str, EventType]
+    verbs: Mapping[str, tuple[Trigger, ...]]
+    nouns: Mapping[str, tuple[Trigger, ...]]
+    agents: Mapping[str, str]  # "defector" -> "DEFECT"
+    tolls: frozenset[str] = frozenset()  # every type's toll verbs
+    cause_words: frozenset[str] = frozenset()  # every type's caused_by words
+
+    def cause_of(self, words: Collection[str]) -> str | None:
+        """The first type (in file order) one of whose ``caused_by`` words is in ``words``."""
+        for name, kind in self.types.items():
+            if kind.caused_by and not kind.caused_by.isdisjoint(words):
+                return name
+        return None
+
+
+def read_lexicon(
+    types_file: DataFile,
+    triggers_file: DataFile,
+    extra: DataFile | None,
+    roles: Collection[str],
+) -> Lexicon:
+    """The types of ``types_file`` and the triggers of ``extra`` (first) and
+    ``triggers_file``; ``roles`` are the known role codes."""
+    types = {
+        name: _event_type(entry, roles)
+        for name, entry in Entry(types_file, (), types_file.data).tables()
+    }
+    for kind in types.values():
+        _check_references(types_file, kind, types)
+    entries: list[Entry] = []
+    for file in (extra, triggers_file):
+        if file is not None:
+            entries += _trigger_entries(file)
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    agents: dict[str, str] = {}
+    seen: set[tuple[tuple[str, ...], bool]] = set()
+    for entry in entries:
+        entry.only(*TRIGGER_FIELDS)
+        type_name = entry.string("type")
+        if type_name not in types:
+            raise entry.error(f"unknown event type {type_name!r} (see types.toml)", "type")
+        mode = entry.string("mode")
+        if mode is not None and mode not in types[type_name].modes:
+            raise entry.error(f"{type_name} has no mode {mode!r}", "mode")
+        acled = entry.string("acled")
+        unless = frozenset(entry.strings("unless"))
+        needs_target = entry.flag("needs_target")
+        for noun, key in ((False, "verbs"), (True, "nouns")):
+            for phrase in entry.strings(key):
+                words = tuple(phrase.lower().split())
+                if not words or (words, noun) in seen:
+                    continue
+                seen.add((words, noun))
+                trigger = Trigger(type_name, words, noun, mode, acled, unless, needs_target)
+                (nouns if noun else verbs).setdefault(words[0], []).append(trigger)
+        for agent in entry.strings("agents"):
+            agents.setdefault(agent.lower(), type_name)
+    return Lexicon(
+        types=types,
+        verbs=_longest_first(verbs),
+        nouns=_longest_first(nouns),
+        agents=agents,
+        tolls=frozenset(word for kind in types.values() for word in kind.tolls),
+        cause_words=frozenset(word for kind in types.values() for word in kind.caused_by),
+    )
+
+
+def _event_type(entry: Entry, roles: Collection[str]) -> EventType:
+    entry.only(*TYPE_FIELDS)
+    name = entry.path[0]
+    modes = entry.strings("modes")
+    two_sided_modes = frozenset(entry.strings("two_sided_modes"))
+    unknown = sorted(two_sided_modes - set(modes))
+    if unknown:
+        raise entry.error(f"{name} has no mode {unknown[0]!r}", "two_sided_modes")
+    return EventType(
+        name=name,
+        description=entry.string("description") or "",
+        quad=entry.string("quad"),
+        cameo=entry.string("cameo"),
+        acled=entry.string("acled"),
+        modes=modes,
+        extension=entry.flag("extension"),
+        transitive=entry.flag("transitive", True),
+        casualties=entry.flag("casualties"),
+        tolls=_words(entry, "tolls"),
+        caused_by=_words(entry, "caused_by"),
+        moves=entry.flag("moves"),
+        self_moving=entry.flag("self_moving"),
+        two_sided=entry.flag("two_sided"),
+        two_sided_modes=two_sided_modes,
+        battle=_battle(entry.table("battle"), roles),
+        attack_story=_attack_story(entry.table("attack_story")),
+    )
+
+
+def _battle(entry: Entry | None, roles: Collection[str]) -> Battle | None:
+    if entry is None:
+        return None
+    entry.only("acled", "between")
+    between = entry.strings("between")
+    for role in between:
+        if role not in roles:
+            raise entry.error(f"{entry.label}: unknown role {role!r} (see roles.toml)", "between")
+    return Battle(acled=entry.required("acled"), between=frozenset(between))
+
+
+def _attack_story(entry: Entry | None) -> AttackStory | None:
+    if entry is None:
+        return None
+    entry.only("words", "type", "mode", "lead_modes", "unless")
+    return AttackStory(
+        words=_words(entry, "words"),
+        type=entry.required("type"),
+        mode=entry.required("mode"),
+        lead_modes=frozenset(entry.strings("lead_modes")),
+        unless=_words(entry, "unless"),
+    )
+
+
+def _check_references(file: DataFile, kind: EventType, types: Mapping[str, EventType]) -> None:
+    """An attack story names a type that exists, in modes it has."""
+    story = kind.attack_story
+    if story is None:
+        return
+    path = (kind.name, "attack_story")
+    label = f"[{kind.name}.attack_story]"
+    other = types.get(story.type)
+    if other is None:
+        raise file.error(f"{label}: unknown event type {story.type!r}", path, "type")
+    unknown = sorted(({story.mode} | story.lead_modes) - set(other.modes))
+    if unknown:
+        raise file.error(f"{label}: {story.type} has no mode {unknown[0]!r}", path)
+
+
+def _words(entry: Entry, key: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in entry.strings(key))
+
+
+def _trigger_entries(file: DataFile) -> list[Entry]:
+    values: Any = file.data.get("trigger", [])
+    if not isinstance(values, list) or not all(isinstance(value, dict) for value in values):
+        raise file.error("expected [[trigger]] tables", ("trigger",))
+    return [
+        Entry(file, ("trigger",), value, item=number, label=f"[[trigger]] number {number + 1}")
+        for number, value in enumerate(values)
+    ]
+
+
+def _longest_first(table: dict[str, list[Trigger]]) -> dict[str, tuple[Trigger, ...]]:
+    return {key: tuple(sorted(value, key=lambda t: -len(t.words))) for key, value in table.items()}
