@@ -1,4 +1,5 @@
-"""Shared fixtures: one spaCy pipeline and one gazetteer for the whole session."""
+"""Shared fixtures: one spaCy pipeline and the small gazetteer for the whole session, and the
+full gazetteer for the few tests that need it, built at most once per run."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from small_gazetteer import SmallSources, build_small
 from tidings.geo import Gazetteer
 from tidings.nlp import load_pipeline
 from tidings.sample import sample_paths
@@ -53,22 +55,15 @@ def wikinews_docs(
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real index, built once per session through the CLI (about 20 s)."""
-    from click.testing import CliRunner
-
-    from tidings.cli import main
-
-    path = tmp_path_factory.mktemp("data") / "tidings" / "gazetteer.sqlite"
-    result = CliRunner().invoke(main, ["gazetteer", "build", "--path", str(path)])
-    assert result.exit_code == 0, result.output
-    assert "MiB" in result.output
-    return path
+    """The small gazetteer (tests/small_gazetteer.py): a few thousand real places, written by
+    the builder from a subset of the packages' records, once per session (under a second)."""
+    return build_small(tmp_path_factory.mktemp("data") / "tidings" / "gazetteer.sqlite")
 
 
 @pytest.fixture(scope="session", autouse=True)
 def data_home(built: Path) -> Iterator[Path]:
-    """Every test (and every tidings process a test starts) finds the session's gazetteer at
-    the default path, $XDG_DATA_HOME/tidings/gazetteer.sqlite; none touches the user's."""
+    """Every test (and every tidings process a test starts) finds the small gazetteer at the
+    default path, $XDG_DATA_HOME/tidings/gazetteer.sqlite; none touches the user's."""
     home = built.parent.parent
     saved = os.environ.get("XDG_DATA_HOME")
     os.environ["XDG_DATA_HOME"] = str(home)
@@ -81,5 +76,50 @@ def data_home(built: Path) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def gazetteer(built: Path) -> Gazetteer:
-    """The real index, open for the whole session."""
+    """The small gazetteer, open for the whole session."""
     return Gazetteer(built)
+
+
+@pytest.fixture
+def small_sources(monkeypatch: pytest.MonkeyPatch) -> SmallSources:
+    """For one test, a build anywhere (the first-use build of ``tidings analyze`` or of
+    ``tidings gazetteer import`` too) reads the small gazetteer's records, not the packages':
+    the builder's own code over fewer places, in under a second instead of 15."""
+    from tidings.geo import sources
+
+    small = SmallSources.from_fixture()
+    for reader in ("geonames_data", "states", "state_cities", "country_facts"):
+        monkeypatch.setattr(sources, reader, getattr(small, reader))
+    return small
+
+
+@pytest.fixture(scope="session")
+def full_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full gazetteer (about 65 MiB), built through the CLI the first time a test asks for
+    it and never again in the run (about 15 s). Tests that use it carry the
+    ``full_gazetteer`` mark: ``pytest -m "not full_gazetteer"`` leaves them and the build out."""
+    from click.testing import CliRunner
+
+    from tidings.cli import main
+
+    path = tmp_path_factory.mktemp("full") / "tidings" / "gazetteer.sqlite"
+    result = CliRunner().invoke(main, ["gazetteer", "build", "--path", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"{path}: " in result.output and "MiB" in result.output
+    return path
+
+
+@pytest.fixture
+def full_data_home(full_gazetteer: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """For one test, the default gazetteer path (and so ``load_settings()``, ``Settings()``
+    and every tidings process the test starts) is the full gazetteer."""
+    home = full_gazetteer.parent.parent
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Whatever uses the full gazetteer is marked so (see :func:`full_gazetteer`)."""
+    for item in items:
+        if "full_gazetteer" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.full_gazetteer)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from small_gazetteer import SmallSources
 from tidings.cli import main
 from tidings.output.json import validate
 
@@ -277,8 +278,9 @@ def test_no_places_leaves_them_empty(story: Path) -> None:
 
 
 def test_missing_gazetteer_is_built_on_first_use(
-    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_sources: SmallSources
 ) -> None:
+    """The builder's own code, over the small gazetteer's records (conftest.small_sources)."""
     path = tmp_path / "fresh" / "gazetteer.sqlite"
     monkeypatch.setenv("TIDINGS_GAZETTEER_PATH", str(path))
     result = run("analyze", str(story), "--format", "json")

