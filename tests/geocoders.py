@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from tidings.geo.gazetteer import Candidate
-from tidings.geo.geocoder import Toponym, precision_of
+from tidings.geo.geocoder import Toponym, resolved_place
 from tidings.geo.schema import ascii_name, name_key
 from tidings.model import Place
 
@@ -92,19 +92,4 @@ class FakeGeocoder:
                 metonymic=toponym.metonymic,
                 reason=UNKNOWN,
             )
-        return Place(
-            name=found.name,
-            text=toponym.text,
-            start=toponym.start,
-            end=toponym.end,
-            lat=round(found.latitude, 5),
-            lon=round(found.longitude, 5),
-            geonameid=found.geonameid if found.geonameid > 0 else None,
-            country=found.country or None,
-            admin1=found.region or None,
-            feature=f"{found.feature_class}.{found.feature_code}",
-            precision=precision_of(found),
-            entity=toponym.entity,
-            metonymic=toponym.metonymic,
-            confidence=1.0,
-        )
+        return resolved_place(toponym, found, 1.0)

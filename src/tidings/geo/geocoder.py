@@ -403,6 +403,11 @@ def _place(toponym: Toponym, choice: _Choice) -> Place:
             confidence=0.0,
             reason=choice.reason,
         )
+    return resolved_place(toponym, candidate, choice.confidence)
+
+
+def resolved_place(toponym: Toponym, candidate: Candidate, confidence: float) -> Place:
+    """The Place a toponym resolved to ``candidate`` is."""
     return Place(
         name=candidate.name,
         text=toponym.text,
@@ -417,5 +422,5 @@ def _place(toponym: Toponym, choice: _Choice) -> Place:
         precision=precision_of(candidate),
         entity=toponym.entity,
         metonymic=toponym.metonymic,
-        confidence=choice.confidence,
+        confidence=confidence,
     )
