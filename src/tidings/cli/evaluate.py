@@ -22,6 +22,12 @@ from tidings.cli.app import (
     table_width,
 )
 from tidings.errors import ConfigError, GazetteerError, InputError, ModelError
+from tidings.evaluation.events import (
+    evaluate_events,
+    event_evaluation_json,
+    print_event_evaluation,
+    write_misses,
+)
 from tidings.evaluation.main_events import (
     evaluate_main_events,
     main_event_evaluation_json,
@@ -51,6 +57,7 @@ def eval_group() -> None:
       tidings eval geoparsing --dataset ../shared/eval/geoparsing/GeoVirus.xml
       tidings eval temporal --dataset ../shared/eval/temporal/TBAQ-cleaned
       tidings eval 5w1h --dataset ../shared/eval/5w1h/giveme5w1h-train
+      tidings eval events --dataset ../shared/eval/events/wikievents/dev.jsonl
     """
 
 
@@ -89,7 +96,7 @@ def _evaluate(
     model: str | None,
     config: Path | None,
     unit: str,
-) -> None:
+) -> R:
     """Run one evaluation with a progress bar; print its table or JSON; exit 2 on bad data."""
     settings = settings_from(config, model=model)
     errors = stderr_console()
@@ -103,6 +110,7 @@ def _evaluate(
         click.echo(json.dumps(as_json(result), indent=2))
     else:
         as_table(result, Console(width=table_width(sys.stdout)))
+    return result
 
 
 @eval_group.command("quotes")
@@ -198,3 +206,41 @@ def eval_main_event_command(**options: Any) -> None:
         unit="articles",
         **options,
     )
+
+
+@eval_group.command("events")
+@eval_options(
+    "WikiEvents dev.jsonl (dev.coref.jsonlines beside it) or RAMS *.jsonlines; a folder is "
+    "read as its dev split.",
+    "texts",
+)
+@click.option(
+    "--misses",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every gold event not found and argument not hit here, one JSON a line.",
+)
+def eval_events_command(misses: Path | None, **options: Any) -> None:
+    """Score events (triggers, types, actor, target and place) on WikiEvents or RAMS.
+
+    A gold event is found when a tidings trigger overlaps it; types are mapped to PLOVER
+    (tidings/data/evaluation/events.toml). Prints trigger recall (all types and those with a
+    PLOVER counterpart), type accuracy, per-field precision, recall and F1 on found events,
+    Arg-C (the fields pooled) beside published systems given the gold triggers, and the lost
+    arguments counted by kind. See docs/quality.md.
+
+    \b
+    Examples:
+      tidings eval events --dataset ../shared/eval/events/wikievents/dev.jsonl
+      tidings eval events --dataset ../shared/eval/events/rams/dev.jsonlines --limit 200
+      tidings eval events --dataset ../shared/eval/events/rams --misses rams-misses.jsonl
+    """
+    result = _evaluate(
+        evaluate_events,
+        event_evaluation_json,
+        print_event_evaluation,
+        unit="texts",
+        **options,
+    )
+    if misses is not None:
+        count = write_misses(result, misses)
+        stderr_console().print(f"{count} misses written to {misses}")
