@@ -30,6 +30,8 @@ NOT_COLUMNS = {
     ("actors", "mentions"): "table actor_mentions",
     ("events", "evidence.text"): "a slice of articles.text",
     ("events", "date_span.text"): "a slice of articles.text",
+    ("events", "mentions"): "table event_mentions",
+    ("event_mentions", "evidence.text"): "a slice of articles.text",
     ("summaries", "text"): "a slice of articles.text",
 }
 

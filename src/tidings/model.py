@@ -195,6 +195,15 @@ class Actor:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class EventMention:
+    """Another place where the article tells of an event: the headline, "the attack" later
+    on, or the toll it took ("killing 12"): the words and the sentence they are in."""
+
+    trigger: Span
+    evidence: Span
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Event:
     """Who did what to whom, where and when.
 
@@ -210,7 +219,9 @@ class Event:
     asserted | reported (someone's claim, see ``reported_by``) | hypothetical (feared,
     possible, conditional) | ordered (instructed to) | intended (attempted, planned) |
     generic (habitual or typical, not one occurrence). ``killed`` and ``injured`` are the
-    casualty counts the text states for it.
+    casualty counts the text states for it. ``mentions`` are the article's other mentions
+    of the same event, in text order; the event's own ``trigger`` and ``evidence`` are its
+    first, and its fields gather what every mention says.
     """
 
     id: EventId
@@ -234,6 +245,7 @@ class Event:
     killed: Count | None = None
     injured: Count | None = None
     confidence: Share | None = None
+    mentions: tuple[EventMention, ...] = ()
 
     @property
     def happened(self) -> bool:

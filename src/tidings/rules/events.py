@@ -20,9 +20,12 @@ __all__ = ["AttackStory", "Battle", "EventType", "Lexicon", "Trigger", "read_lex
 TYPE_FIELDS = (
     "description", "quad", "cameo", "acled", "modes", "extension", "transitive", "casualties",
     "tolls", "caused_by", "moves", "self_moving", "two_sided", "two_sided_modes", "battle",
-    "attack_story",
+    "attack_story", "target_prepositions",
 )  # fmt: skip
-TRIGGER_FIELDS = ("type", "mode", "acled", "verbs", "nouns", "agents", "unless", "needs_target")
+TRIGGER_FIELDS = (
+    "type", "mode", "acled", "verbs", "nouns", "agents", "unless", "needs_target", "toll_only",
+    "target_prepositions",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ class EventType:
     two_sided_modes: frozenset[str] = frozenset()  # modes that make it two-sided
     battle: Battle | None = None
     attack_story: AttackStory | None = None
+    target_prepositions: frozenset[str] = frozenset()  # "fired on X": X is the target
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,8 @@ class Trigger:
     acled: str | None = None
     unless: frozenset[str] = frozenset()
     needs_target: bool = False  # a verb reports the event only with an actor as its object
+    toll_only: bool = False  # only ever the toll of its sentence's event ("died", "deaths")
+    target_prepositions: frozenset[str] = frozenset()  # the type's, and "apologized to X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +142,18 @@ def read_lexicon(
         acled = entry.string("acled")
         unless = frozenset(entry.strings("unless"))
         needs_target = entry.flag("needs_target")
+        toll_only = entry.flag("toll_only")
+        prepositions = types[type_name].target_prepositions | _words(entry, "target_prepositions")
         for noun, key in ((False, "verbs"), (True, "nouns")):
             for phrase in entry.strings(key):
                 words = tuple(phrase.lower().split())
                 if not words or (words, noun) in seen:
                     continue
                 seen.add((words, noun))
-                trigger = Trigger(type_name, words, noun, mode, acled, unless, needs_target)
+                trigger = Trigger(
+                    type_name, words, noun, mode, acled, unless, needs_target, toll_only,
+                    prepositions,
+                )  # fmt: skip
                 (nouns if noun else verbs).setdefault(words[0], []).append(trigger)
         for agent in entry.strings("agents"):
             agents.setdefault(agent.lower(), type_name)
@@ -182,6 +193,7 @@ def _event_type(entry: Entry, roles: Collection[str]) -> EventType:
         two_sided_modes=two_sided_modes,
         battle=_battle(entry.table("battle"), roles),
         attack_story=_attack_story(entry.table("attack_story")),
+        target_prepositions=_words(entry, "target_prepositions"),
     )
 
 

@@ -36,6 +36,7 @@ from tidings.model import (
     DateMention,
     Entity,
     Event,
+    EventMention,
     Facts,
     Focus,
     MainEvent,
@@ -149,6 +150,10 @@ def _mentions(holders: Iterable[Entity | Actor]) -> list[tuple[Row, Any]]:
     return [((holder.id,), mention) for holder in holders for mention in holder.mentions]
 
 
+def _event_mentions(events: Iterable[Event]) -> list[tuple[Row, Any]]:
+    return [((event.id,), mention) for event in events for mention in event.mentions]
+
+
 def _day(position: int) -> Callable[[Event], str | None]:
     def read(event: Event) -> str | None:
         days = day_range(event.date)
@@ -184,11 +189,22 @@ TABLES: tuple[Table, ...] = (
         Event,
         lambda facts: _plain(facts.events),
         renamed={"actor": "actor_id", "target": "target_id", "place": "place_id"},
-        kept_out={"evidence.text": SLICE, "date_span.text": SLICE},
+        kept_out={
+            "evidence.text": SLICE,
+            "date_span.text": SLICE,
+            "mentions": "table event_mentions",
+        },
         derived=(
             Column("date_first", (), _day(0)),  # the calendar days the date covers
             Column("date_last", (), _day(1)),
         ),
+    ),
+    Table(
+        "event_mentions",
+        EventMention,
+        lambda facts: _event_mentions(facts.events),
+        lead=("event_id",),
+        kept_out={"evidence.text": SLICE},
     ),
     Table("focus", Focus, lambda facts: _numbered(facts.focus), lead=("n",)),
     Table(

@@ -29,6 +29,8 @@ events        per event: id (ev1 ...), type, mode, cameo, acled, trigger (text, 
               date_precision, date_source, date_span_start/end (the time expression),
               date_first and date_last (the calendar days the date covers), negated,
               modality, reported_by, killed, injured, confidence, canonical_id
+event_mentions  per other mention of an event (the headline, "the attack", a toll): event_id,
+              trigger (text, start, end), evidence (start, end)
 focus         per place the article is about: n, name, geonameid, country, lat, lon,
               precision, score, mentions
 main_events   per article: event_id and who, what, when, where, why, how (text, start, end)
@@ -351,6 +353,19 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE quotes ADD COLUMN speaker_resolved_from TEXT;
     ALTER TABLE quotes ADD COLUMN speaker_resolved_from_start INTEGER;
     ALTER TABLE quotes ADD COLUMN speaker_resolved_from_end INTEGER;
+    """,
+    # 7: an event's other mentions (older articles: none, not re-analysed)
+    """
+    CREATE TABLE event_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        event_id TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL
+    );
+    CREATE INDEX event_mentions_event ON event_mentions(article_id, event_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -82,6 +82,7 @@ def predicted_events(facts: Facts) -> list[PredictedEvent]:
             PredictedEvent(
                 type=event.type,
                 trigger=(event.trigger.start, event.trigger.end),
+                mentions=tuple((m.trigger.start, m.trigger.end) for m in event.mentions),
                 actor=mentions(event.actor),
                 target=mentions(event.target),
                 place=None if place is None else (place.start, place.end),

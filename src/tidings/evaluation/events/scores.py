@@ -2,7 +2,8 @@
 
 Pure functions; no I/O (:mod:`.gold` reads the data). For each gold event mention:
 
-- it is **found** when a tidings trigger overlaps its trigger (of several, the one whose type
+- it is **found** when a tidings trigger (of an event or of one of its other mentions)
+  overlaps its trigger (of several, the one whose type
   the gold type accepts, else the first). Trigger recall is reported over all gold events and
   over the *mapped* ones (gold types with a PLOVER counterpart, :mod:`.mapping`); **type
   accuracy** is the share of found mapped events whose tidings type is accepted.
@@ -44,11 +45,12 @@ MissKind = Literal["trigger", "empty", "wrong"]  # not found; field left empty; 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class PredictedEvent:
-    """What tidings said of one event: its type, trigger, the mentions of its actor and
-    target, and its place's span."""
+    """What tidings said of one event: its type, trigger (and the triggers of its other
+    mentions), the mentions of its actor and target, and its place's span."""
 
     type: str
     trigger: CharSpan
+    mentions: tuple[CharSpan, ...] = ()
     actor: tuple[CharSpan, ...] = ()
     target: tuple[CharSpan, ...] = ()
     place: CharSpan | None = None
@@ -210,7 +212,11 @@ def score_document(gold: GoldDocument, predicted: Sequence[PredictedEvent]) -> E
 
 
 def _match(event: GoldEvent, predicted: Sequence[PredictedEvent]) -> PredictedEvent | None:
-    overlapping = [p for p in predicted if _overlap(p.trigger, event.trigger)]
+    overlapping = [
+        p
+        for p in predicted
+        if any(_overlap(span, event.trigger) for span in (p.trigger, *p.mentions))
+    ]
     typed = [p for p in overlapping if p.type in event.accepted]
     chosen = typed or overlapping
     return chosen[0] if chosen else None

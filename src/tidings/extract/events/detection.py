@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from tidings.extract.events.actors import ActorBook
@@ -31,6 +31,8 @@ from tidings.extract.events.allegations import alleging_word
 from tidings.extract.events.arguments import participants
 from tidings.extract.events.casualties import casualties
 from tidings.extract.events.causes import attack_stories, with_cause
+from tidings.extract.events.coreference import merge_mentions
+from tidings.extract.events.drafts import Draft
 from tidings.extract.events.lexicon import TriggerMatch, find_triggers
 from tidings.extract.events.modality import is_negated, modality
 from tidings.extract.events.scene import (
@@ -52,10 +54,9 @@ from tidings.model import (
     DateMention,
     Entity,
     Event,
-    Modality,
+    EventMention,
     Place,
     Quote,
-    Source,
     Span,
 )
 from tidings.nlp import doc_text
@@ -63,26 +64,8 @@ from tidings.rules import EventType, Lexicon, Rules
 
 __all__ = ["find_events"]
 
-DEFINITE = frozenset({"the", "this", "that"})
-OTHER_ONE = frozenset(
-    "such another last previous first next other similar earlier separate new second".split()
-)
 ASSERTED = HAPPENED_MODALITIES
 LEAD_SENTENCES = 3
-
-
-@dataclass(slots=True)
-class _Draft:
-    match: TriggerMatch
-    sentence: int
-    actor: int | None
-    target: int | None
-    place: Place | None = None
-    place_source: Source | None = None
-    date: DateMention | None = None
-    date_source: Source | None = None
-    modality: Modality = "asserted"
-    reported_by: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,35 +105,46 @@ def find_events(
     article = _Article.read(doc, title)
     lexicon = rules.events
     book = ActorBook(doc, entities, quotes, rules, title)
-    drafts = _drafts(_typed_triggers(article, lexicon), article, lexicon, book)
+    matches, tolls = _typed_triggers(article, lexicon)
+    drafts = _drafts(matches, article, lexicon, book)
     book.link_agent_descriptions()
     place_at = place_tokens(doc, places, rules.roles)
     _clause_scene(drafts, lexicon, place_at, date_anchors(doc, dates))
     _modalities(drafts, article, quotes, book)
-    _same_events(drafts)
-    _instruments(drafts)
+    drafts = merge_mentions(
+        drafts,
+        [(toll, article.sentence_of[toll.head.i]) for toll in tolls],
+        book,
+        title_end=article.title_end,
+        lead_end=article.lead_end,
+    )
     _context(drafts, book, locations(doc, place_at, book, article.sentence_of))
     return _finished(drafts, article, lexicon, book)
 
 
-def _typed_triggers(article: _Article, lexicon: Lexicon) -> list[TriggerMatch]:
-    """The triggers that report an event of their own, each of the type its cause says."""
-    matches = kept_triggers(find_triggers(article.doc, lexicon), article.sentence_of, lexicon)
+def _typed_triggers(
+    article: _Article, lexicon: Lexicon
+) -> tuple[list[TriggerMatch], list[TriggerMatch]]:
+    """The triggers that report an event of their own, each of the type its cause says, and
+    those that tell another's toll."""
+    matches, tolls = kept_triggers(
+        find_triggers(article.doc, lexicon), article.sentence_of, lexicon
+    )
     typed = [with_cause(match, lexicon) for match in matches]
-    return attack_stories(typed, article.lead_end, lexicon)
+    return attack_stories(typed, article.lead_end, lexicon), tolls
 
 
 def _drafts(
     matches: list[TriggerMatch], article: _Article, lexicon: Lexicon, book: ActorBook
-) -> list[_Draft]:
+) -> list[Draft]:
     """One draft event per trigger that has the arguments its kind needs, with its actor and
     target; the book learns who did what (for "the defector")."""
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for match in matches:
         trigger = match.trigger
         kind = lexicon.types[trigger.type]
         actor_word, target_word = participants(match, kind, article.title_end)
-        draft = _Draft(match, article.sentence_of[match.head.i], book.actor_of(actor_word), None)
+        draft = Draft(match, article.sentence_of[match.head.i], book.actor_of(actor_word), None)
         draft.target = book.actor_of(target_word)
         if not trigger.noun and trigger.needs_target and draft.target is None:
             continue  # "released its findings", "met the deadline"
@@ -163,7 +157,7 @@ def _drafts(
 
 
 def _clause_scene(
-    drafts: list[_Draft],
+    drafts: list[Draft],
     lexicon: Lexicon,
     place_at: dict[int, Place],
     date_at: dict[int, DateMention],
@@ -179,7 +173,7 @@ def _clause_scene(
 
 
 def _modalities(
-    drafts: list[_Draft], article: _Article, quotes: Sequence[Quote], book: ActorBook
+    drafts: list[Draft], article: _Article, quotes: Sequence[Quote], book: ActorBook
 ) -> None:
     """Whether each event happened, and who reports it: a quote's speaker, or whoever
     accuses or claims. A date that is not on the calendar ("every year") is dropped here,
@@ -190,6 +184,7 @@ def _modalities(
         if draft.date is not None and not calendar(draft.date):
             draft.date = None
             draft.date_source = None
+        draft.negated = is_negated(head)
         in_title = head.idx < article.title_end
         draft.modality = modality(head, draft.match.trigger.noun, in_title, set_date) or "asserted"
         quote = next((q for q in quotes if q.start <= draft.match.start < q.end), None)
@@ -205,75 +200,29 @@ def _modalities(
 
 
 def _finished(
-    drafts: list[_Draft], article: _Article, lexicon: Lexicon, book: ActorBook
+    drafts: list[Draft], article: _Article, lexicon: Lexicon, book: ActorBook
 ) -> tuple[tuple[Actor, ...], tuple[Event, ...]]:
     """The actors the events refer to, coded, and the events, numbered in text order; the
-    first event of a casualty type in a sentence carries the sentence's toll."""
+    first event of a casualty type told in a sentence carries the sentence's toll."""
     used = {c for d in drafts for c in (d.actor, d.target, d.reported_by) if c is not None}
     actors, ids = book.actors(used)
     coded = {actor.id: actor for actor in actors}
     toll_owner: dict[int, int] = {}  # sentence -> the one event that carries its toll
     for index, draft in enumerate(drafts):
-        if lexicon.types[draft.match.trigger.type].casualties:
-            toll_owner.setdefault(draft.sentence, index)
+        if lexicon.types[draft.type].casualties:
+            for sentence in (draft.sentence, *(m.sentence for m in draft.mentions)):
+                toll_owner.setdefault(sentence, index)
     events = tuple(
         _event(
-            number, draft, lexicon.types[draft.match.trigger.type], ids, coded,
-            article.sentences[draft.sentence], article,
-            toll=toll_owner.get(draft.sentence) == number - 1,
+            number, draft, lexicon.types[draft.type], ids, coded, article,
+            tolls=[article.sentences[s] for s, owner in toll_owner.items() if owner == number - 1],
         )
         for number, draft in enumerate(drafts, start=1)
     )  # fmt: skip
     return actors, events
 
 
-def _same_events(drafts: list[_Draft]) -> None:
-    """ "The defection comes at a time of ...": a definite event noun is the latest earlier
-    event of its type named by a word of the same stem ("defected"), and takes its actor and
-    target ("such", "last", "another" mean a different one)."""
-    for index, draft in enumerate(drafts):
-        head = draft.match.head
-        if not draft.match.trigger.noun or draft.actor is not None:
-            continue
-        words = {child.lower_ for child in head.children if child.dep_ in ("det", "amod")}
-        if not words & DEFINITE or words & OTHER_ONE:
-            continue
-        stem = _stem(head)
-        for earlier in reversed(drafts[:index]):
-            same_type = earlier.match.trigger.type == draft.match.trigger.type
-            same_word = _stem(earlier.match.head) == stem
-            if (
-                same_type
-                and same_word
-                and earlier.actor is not None
-                and earlier.modality in ASSERTED
-            ):
-                draft.actor = earlier.actor
-                draft.target = draft.target if draft.target is not None else earlier.target
-                break
-
-
-def _instruments(drafts: list[_Draft]) -> None:
-    """ "forces killed Soleimani in an airstrike": an event noun in a phrase of a verb event
-    of the same type is that event told twice, and takes its actor and target."""
-    by_head = {draft.match.head.i: draft for draft in drafts}
-    for draft in drafts:
-        head = draft.match.head
-        if not draft.match.trigger.noun or draft.actor is not None or head.dep_ != "pobj":
-            continue
-        verb = by_head.get(head.head.head.i)
-        if verb is not None and verb.match.trigger.type == draft.match.trigger.type:
-            draft.actor = verb.actor
-            draft.target = draft.target if draft.target is not None else verb.target
-
-
-def _stem(word: Token) -> str:
-    return word.lemma_.lower()[:5]
-
-
-def _context(
-    drafts: list[_Draft], book: ActorBook, locations: list[tuple[int, Place, int]]
-) -> None:
+def _context(drafts: list[Draft], book: ActorBook, locations: list[tuple[int, Place, int]]) -> None:
     """Dates and places from the events and statements around an event."""
     for draft in drafts:
         if draft.modality not in ASSERTED:
@@ -308,33 +257,37 @@ def _context(
 
 def _event(
     number: int,
-    draft: _Draft,
+    draft: Draft,
     kind: EventType,
     ids: dict[int, str],
     actors: dict[str, Actor],
-    sentence: SpacySpan,
     article: _Article,
     *,
-    toll: bool,
+    tolls: list[SpacySpan],
 ) -> Event:
     match = draft.match
-    trigger = match.trigger
     text = article.text
     actor = ids.get(draft.actor) if draft.actor is not None else None
     target = ids.get(draft.target) if draft.target is not None else None
-    start, end = sentence.start_char, sentence.end_char
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    killed, injured = casualties(sentence) if toll else (None, None)
+    killed = injured = None
+    for sentence in tolls:  # the first sentence that states each count
+        sentence_killed, sentence_injured = casualties(sentence)
+        killed = killed if killed is not None else sentence_killed
+        injured = injured if injured is not None else sentence_injured
+    mentions = sorted(draft.mentions, key=lambda m: m.match.start)
+    # the mode the most specific mention gives ("killed in an airstrike": heavy weapons)
+    trigger = next(
+        (m.trigger for m in (match, *(m.match for m in mentions)) if m.trigger.mode), match.trigger
+    )
     acled = trigger.acled or _acled(kind, actor, target, actors)
     return Event(
         id=f"ev{number}",
-        type=trigger.type,
+        type=draft.type,
         mode=trigger.mode,
         cameo=kind.cameo,
         acled=acled,
         trigger=Span(start=match.start, end=match.end, text=text[match.start : match.end]),
-        evidence=Span(start=start, end=end, text=text[start:end]),
+        evidence=_sentence_span(article, draft.sentence),
         actor=actor,
         target=target,
         place=draft.place.id if draft.place else None,
@@ -347,13 +300,30 @@ def _event(
             if draft.date and draft.date_source == "clause"
             else None
         ),
-        negated=is_negated(match.head),
+        negated=draft.negated,
         modality=draft.modality,
         reported_by=ids.get(draft.reported_by) if draft.reported_by is not None else None,
         killed=killed,
         injured=injured,
         confidence=_confidence(draft, actor, target, match.head.idx < article.title_end),
+        mentions=tuple(
+            EventMention(
+                trigger=Span(
+                    start=m.match.start, end=m.match.end, text=text[m.match.start : m.match.end]
+                ),
+                evidence=_sentence_span(article, m.sentence),
+            )
+            for m in mentions
+        ),
     )
+
+
+def _sentence_span(article: _Article, number: int) -> Span:
+    sentence = article.sentences[number]
+    start, end = sentence.start_char, sentence.end_char
+    while end > start and article.text[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end, text=article.text[start:end])
 
 
 def _acled(
@@ -371,7 +341,7 @@ def _acled(
     return kind.acled
 
 
-def _confidence(draft: _Draft, actor: str | None, target: str | None, in_title: bool) -> float:
+def _confidence(draft: Draft, actor: str | None, target: str | None, in_title: bool) -> float:
     score = 0.55 if draft.match.trigger.noun else 0.65
     score += 0.15 if actor else 0.0
     score += 0.1 if target else 0.0

@@ -4,8 +4,10 @@
   wounded"; "rescued him, and he was taken to hospital" are two).
 - A toll verb of a type (its ``tolls`` in ``types.toml``: kill, wound, injure) with no doer
   named, in a sentence that reports an event of a ``casualties`` type by another word ("a
-  fire killed five", "killed in a firefight"), tells that event's toll: no event of its own.
-  A word of a type's ``caused_by`` ("fire", "storm") is no doer.
+  fire killed five", "killed in a firefight"), tells that event's toll: no event of its own
+  but a mention of that one (:mod:`.coreference`). A word of a type's ``caused_by``
+  ("fire", "storm") is no doer, nor is the event itself ("the blast killed three", "the
+  attack, which killed 12"). A ``toll_only`` trigger ("died", "deaths") is only ever a toll.
 """
 
 from __future__ import annotations
@@ -23,12 +25,18 @@ __all__ = ["kept_triggers"]
 
 def kept_triggers(
     matches: list[TriggerMatch], sentence_of: Sequence[int], lexicon: Lexicon
-) -> list[TriggerMatch]:
+) -> tuple[list[TriggerMatch], list[TriggerMatch]]:
     """``matches`` without those told twice and those that only tell another's toll (both
-    judged against every match of ``matches``)."""
+    judged against every match of ``matches``), and the tolls: those that tell another's
+    toll in a sentence that reports what did it."""
     told_twice = _told_twice(matches)
     tolls = _tolls(matches, sentence_of, lexicon)
-    return [m for m in matches if m.head.i not in told_twice and m.head.i not in tolls]
+    kept = [
+        m
+        for m in matches
+        if m.head.i not in told_twice and m.head.i not in tolls and not m.trigger.toll_only
+    ]
+    return kept, [m for m in matches if m.head.i in tolls]
 
 
 def _told_twice(matches: list[TriggerMatch]) -> set[int]:
@@ -53,20 +61,31 @@ def _tolls(matches: list[TriggerMatch], sentence_of: Sequence[int], lexicon: Lex
     causes = {
         sentence_of[m.head.i]
         for m in matches
-        if types[m.trigger.type].casualties and m.head.lemma_.lower() not in lexicon.tolls
+        if types[m.trigger.type].casualties
+        and m.head.lemma_.lower() not in lexicon.tolls
+        and not m.trigger.toll_only
     }
+    events = {m.head.i for m in matches if not m.trigger.toll_only}
     found = set()
     for match in matches:
         head = match.head
-        toll = head.lemma_.lower() in types[match.trigger.type].tolls
-        if toll and sentence_of[head.i] in causes and not _has_doer(head, lexicon):
+        toll = match.trigger.toll_only or head.lemma_.lower() in types[match.trigger.type].tolls
+        if toll and sentence_of[head.i] in causes and not _has_doer(head, lexicon, events):
             found.add(head.i)
     return found
 
 
-def _has_doer(verb: Token, lexicon: Lexicon) -> bool:
-    return any(
-        child.dep_ == "agent"
-        or (child.dep_ == "nsubj" and child.lemma_.lower() not in lexicon.cause_words)
-        for child in verb.children
-    )
+def _has_doer(verb: Token, lexicon: Lexicon, events: set[int]) -> bool:
+    """Does someone do it ("gunmen killed three"), not something ("a fire killed five"),
+    nor the event itself ("the blast killed three", "the attack, which killed 12")?"""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            child = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ != "nsubj":
+            continue
+        if child.lemma_.lower() in lexicon.cause_words:
+            continue
+        doer = verb.head if child.lower_ in ("which", "that") and verb.dep_ == "relcl" else child
+        if doer.i not in events:
+            return True
+    return False

@@ -1,0 +1,187 @@
+"""Mentions of one event: the drafts that tell of the same real event become one.
+
+An article tells of its events more than once: in the headline and again in the lead, as
+"the raid" two paragraphs later, as the toll it took ("..., killing 12"). Each of these is
+found as a trigger of its own; here they are merged, the first in text order being the event
+and the others its mentions (:meth:`.Draft.absorb` gathers what each says):
+
+- **tolls**: a toll word of the sentence that reports what did it (:mod:`.selection`:
+  "a bomb exploded ..., killing three", "the attack left 12 dead", "died in the blast") is a
+  mention of that event: the event its subject names, else the nearest event of a
+  ``casualties`` type in the sentence;
+- **instruments**: an event noun in a phrase of a verb event of the same type ("killed in an
+  airstrike", "raided the offices in a dawn raid");
+- **anaphora**: a definite event noun ("the raid", "this attack", "the 2010 raid") is the
+  latest earlier event of its type (one named by a word of the same stem first), unless it
+  says it is another one ("such", "another", "a second", "last", "previous");
+- **headline and lead**: the headline's event and the lead's event of the same type.
+
+Two drafts are merged only when they agree: no two different actors (or targets), no two
+different dates, no two different towns, and both happened or neither did (a feared or
+denied attack is not the one that took place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tidings.extract.events.actors import ActorBook
+from tidings.extract.events.drafts import Draft
+from tidings.extract.events.lexicon import TriggerMatch
+from tidings.model import HAPPENED_MODALITIES, DateMention, Place
+
+__all__ = ["merge_mentions"]
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+OTHER_ONE = frozenset(
+    "such another last previous first next other similar earlier separate new second third"
+    " latest recent".split()
+)
+ANAPHORA_WINDOW = 12  # sentences back a definite event noun may refer
+TOWNS = frozenset({"city", "point"})
+
+
+def merge_mentions(
+    drafts: list[Draft],
+    tolls: Sequence[tuple[TriggerMatch, int]],
+    book: ActorBook,
+    *,
+    title_end: int,
+    lead_end: int,
+) -> list[Draft]:
+    """``drafts`` with the mentions of one event merged into its first, and each toll
+    ``(match, sentence)`` made a mention of the event whose toll it tells."""
+    drafts = _instruments(drafts, book)
+    drafts = _anaphora(drafts, book)
+    drafts = _headline(drafts, book, title_end, lead_end)
+    _tolls(drafts, tolls)
+    return drafts
+
+
+def _instruments(drafts: list[Draft], book: ActorBook) -> list[Draft]:
+    by_head = {draft.match.head.i: draft for draft in drafts}
+    gone: set[int] = set()
+    for draft in drafts:
+        head = draft.match.head
+        if not draft.match.trigger.noun or head.dep_ != "pobj":
+            continue
+        verb = by_head.get(head.head.head.i)
+        if verb is None or verb is draft or verb.match.trigger.noun:
+            continue
+        if verb.type == draft.type and agree(verb, draft, book):
+            verb.absorb(draft)
+            gone.add(id(draft))
+    return [d for d in drafts if id(d) not in gone]
+
+
+def _anaphora(drafts: list[Draft], book: ActorBook) -> list[Draft]:
+    kept: list[Draft] = []
+    for draft in drafts:
+        target = _antecedent(draft, kept, book) if _definite_noun(draft) else None
+        if target is None:
+            kept.append(draft)
+        else:
+            target.absorb(draft)
+    return kept
+
+
+def _definite_noun(draft: Draft) -> bool:
+    if not draft.match.trigger.noun:
+        return False
+    head = draft.match.head
+    words = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "nummod", "poss")}
+    words |= {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
+    return bool(words & DEFINITE) and not words & OTHER_ONE
+
+
+def _antecedent(draft: Draft, earlier: list[Draft], book: ActorBook) -> Draft | None:
+    stem = _stem(draft)
+    candidates = [
+        e
+        for e in reversed(earlier)
+        if e.type == draft.type
+        and draft.sentence - e.sentence <= ANAPHORA_WINDOW
+        and agree(e, draft, book)
+    ]
+    same_word = [e for e in candidates if _stem(e) == stem or any(
+        m.match.head.lemma_.lower()[:5] == stem for m in e.mentions
+    )]  # fmt: skip
+    found = same_word or candidates
+    return found[0] if found else None
+
+
+def _stem(draft: Draft) -> str:
+    return draft.match.head.lemma_.lower()[:5]
+
+
+def _headline(drafts: list[Draft], book: ActorBook, title_end: int, lead_end: int) -> list[Draft]:
+    if title_end == 0:
+        return drafts
+    headline = [d for d in drafts if d.match.start < title_end]
+    gone: set[int] = set()
+    for draft in drafts:
+        if not title_end <= draft.match.start < lead_end:
+            continue
+        first = next((h for h in headline if h.type == draft.type and agree(h, draft, book)), None)
+        if first is not None:
+            first.absorb(draft)
+            gone.add(id(draft))
+    return [d for d in drafts if id(d) not in gone]
+
+
+def _tolls(drafts: list[Draft], tolls: Sequence[tuple[TriggerMatch, int]]) -> None:
+    for match, sentence in tolls:
+        owner = _toll_owner(match, sentence, drafts)
+        if owner is not None:
+            owner.absorb(Draft(match, sentence, None, None))
+
+
+def _toll_owner(match: TriggerMatch, sentence: int, drafts: list[Draft]) -> Draft | None:
+    """The event whose toll ``match`` tells: the one its subject names ("the blast killed
+    three", "the attack, which killed 12"), else the nearest of its sentence (the event that
+    holds the sentence's earlier mentions counts as in it)."""
+    head = match.head
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.dep_ == "nsubj" and subject.lower_ in ("which", "that"):
+        subject = head.head if head.dep_ == "relcl" else subject
+    in_sentence = [
+        d
+        for d in drafts
+        if d.sentence == sentence or any(m.sentence == sentence for m in d.mentions)
+    ]
+    if subject is not None:
+        for draft in in_sentence:
+            heads = {draft.match.head.i, *(m.match.head.i for m in draft.mentions)}
+            if subject.i in heads:
+                return draft
+    if not in_sentence:
+        return None
+    return min(in_sentence, key=lambda d: abs(d.match.head.i - head.i))
+
+
+def agree(one: Draft, other: Draft, book: ActorBook) -> bool:
+    """Can the two drafts be one event (see the module's docstring)?"""
+    for mine, theirs in ((one.actor, other.actor), (one.target, other.target)):
+        if mine is not None and theirs is not None and book.root(mine) != book.root(theirs):
+            return False
+    if not _dates_agree(one.date, other.date) or not _places_agree(one.place, other.place):
+        return False
+    return _happened(one) == _happened(other)
+
+
+def _happened(draft: Draft) -> bool:
+    return draft.modality in HAPPENED_MODALITIES and not draft.negated
+
+
+def _dates_agree(one: DateMention | None, other: DateMention | None) -> bool:
+    if one is None or other is None or not one.value or not other.value:
+        return True
+    return one.value.startswith(other.value) or other.value.startswith(one.value)
+
+
+def _places_agree(one: Place | None, other: Place | None) -> bool:
+    if one is None or other is None:
+        return True
+    if one.precision in TOWNS and other.precision in TOWNS:
+        return (one.geonameid, one.name) == (other.geonameid, other.name)
+    return True

@@ -1,0 +1,57 @@
+"""An event while it is being read: its trigger, what has been found of it so far, and the
+other mentions of it that were merged in (:mod:`.coreference`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tidings.extract.events.lexicon import TriggerMatch
+from tidings.model import DateMention, Modality, Place, Source
+
+__all__ = ["Draft", "Mention"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One more place the article tells of a draft's event."""
+
+    match: TriggerMatch
+    sentence: int
+
+
+@dataclass(slots=True)
+class Draft:
+    match: TriggerMatch
+    sentence: int
+    actor: int | None
+    target: int | None
+    place: Place | None = None
+    place_source: Source | None = None
+    date: DateMention | None = None
+    date_source: Source | None = None
+    modality: Modality = "asserted"
+    reported_by: int | None = None
+    negated: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.match.trigger.type
+
+    def absorb(self, other: Draft) -> None:
+        """Take ``other`` in as a mention of this event, with what it knows that this one
+        does not (its actor, target, place and date; a date or place read from the event's
+        own clause beats one read from its context)."""
+        self.mentions.append(Mention(other.match, other.sentence))
+        self.mentions.extend(other.mentions)
+        self.actor = self.actor if self.actor is not None else other.actor
+        self.target = self.target if self.target is not None else other.target
+        self.reported_by = self.reported_by if self.reported_by is not None else other.reported_by
+        if other.place is not None and (
+            self.place is None or (self.place_source != "clause" and other.place_source == "clause")
+        ):
+            self.place, self.place_source = other.place, other.place_source
+        if other.date is not None and (
+            self.date is None or (self.date_source != "clause" and other.date_source == "clause")
+        ):
+            self.date, self.date_source = other.date, other.date_source
