@@ -252,24 +252,36 @@ def test_the_bundled_vocabulary_is_consistent() -> None:
     assert lexicon.agents["defector"] == "DEFECT"
 
 
+def _told(facts: Facts, trigger: str) -> Event:
+    """The one event told by ``trigger``, as its own trigger or as one of its mentions."""
+    found = [
+        event
+        for event in facts.events
+        if trigger in (event.trigger.text, *(m.trigger.text for m in event.mentions))
+    ]
+    assert len(found) == 1, (trigger, [event.trigger.text for event in facts.events])
+    return found[0]
+
+
 def test_reference_article_events(reference_text: str) -> None:
     facts = analyze_text(reference_text, published="2017-11-14")
-    defection = _event(facts, "defected")
+    defection = _told(facts, "defected")
     assert (defection.date, defection.date_precision) == ("2017-11-13", "day")
+    assert "defection" in [m.trigger.text for m in defection.mentions]  # "The defection comes"
     soldier = defection.actor
     assert _actor(facts, soldier).code == "PRKMIL"
-    shooting = _event(facts, "opened fire")
+    shooting = _told(facts, "opened fire")  # the headline's SHOT, "shot", "wounded": one event
+    assert shooting is _told(facts, "shot") is _told(facts, "wounded")
     assert shooting.target == soldier and _actor(facts, shooting.actor).code == "PRKMIL"
-    shot = _event(facts, "shot")
-    assert shot.target == soldier and _actor(facts, shot.reported_by).name == "South Korea"
-    rescue = _event(facts, "rescued")
+    assert _actor(facts, shooting.reported_by).name == "South Korea"
+    rescue = _told(facts, "rescued")
     assert rescue.target == soldier and _actor(facts, rescue.actor).code == "KORMIL"
-    transfer = _event(facts, "transferred to hospital")
+    transfer = _told(facts, "transferred to hospital")
     assert transfer.target == soldier
     assert _actor(facts, transfer.actor).name == "United Nations Command"
-    assert _event(facts, "exchange of fire").negated
-    assert _event(facts, "missile launch").modality == "hypothetical"
-    assert _event(facts, "shoot").modality == "ordered"
+    assert _told(facts, "exchange of fire").negated
+    assert _told(facts, "missile launch").modality == "hypothetical"
+    assert _told(facts, "shoot").modality == "ordered"
     crossing = _event(facts, "crossing")
     assert (crossing.date, crossing.date_precision) == ("2017-06", "month")
     assert _actor(facts, _event(facts, "aiding").actor).code == "CHNGOV"

@@ -41,13 +41,15 @@ class Battle:
 class AttackStory:
     """A one-word trigger of this type among ``words`` ("explosion") is an event of ``type``
     and ``mode`` in an article whose headline or lead reports an event of ``type`` in one of
-    ``lead_modes``, unless its own sentence holds one of ``unless`` ("a gas leak")."""
+    ``lead_modes``, unless its own sentence holds one of ``unless`` ("a gas leak"); in any
+    article when what blew up is one of ``weapons`` ("a bomb exploded", "a grenade blast")."""
 
     words: frozenset[str]
     type: str
     mode: str
     lead_modes: frozenset[str]
     unless: frozenset[str]
+    weapons: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,13 +213,14 @@ def _battle(entry: Entry | None, roles: Collection[str]) -> Battle | None:
 def _attack_story(entry: Entry | None) -> AttackStory | None:
     if entry is None:
         return None
-    entry.only("words", "type", "mode", "lead_modes", "unless")
+    entry.only("words", "type", "mode", "lead_modes", "unless", "weapons")
     return AttackStory(
         words=_words(entry, "words"),
         type=entry.required("type"),
         mode=entry.required("mode"),
         lead_modes=frozenset(entry.strings("lead_modes")),
         unless=_words(entry, "unless"),
+        weapons=_words(entry, "weapons"),
     )
 
 

@@ -137,6 +137,21 @@ class ActorBook:
         """The cluster ``cluster`` has been merged into (itself if none)."""
         return self._find(cluster)
 
+    def same_actor(self, one: int, other: int) -> bool:
+        """Do two clusters name the same actor: one cluster, or two groups of one country and
+        role ("his fellow soldiers", "North Korean military")?"""
+        if self._find(one) == self._find(other):
+            return True
+        codes = []
+        for cluster in (one, other):
+            mentions = self._merged(cluster)
+            country = _first(m.country for m in mentions)
+            role = _first(m.role for m in mentions)
+            if country is None or role is None or mentions[0].kind == "person":
+                return False
+            codes.append((country, role))
+        return codes[0] == codes[1]
+
     def note_doer(self, cluster: int, event_type: str) -> None:
         """Remember that an actor carried out an event of ``event_type``."""
         self._clusters[self._find(cluster)].doers.add(event_type)

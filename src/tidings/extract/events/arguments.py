@@ -29,9 +29,9 @@ from spacy.tokens import Token
 
 from tidings.extract.events.lexicon import TriggerMatch
 from tidings.extract.syntax import object_of, own_subject, passive_voice
-from tidings.rules import EventType
+from tidings.rules import EventType, Trigger
 
-__all__ = ["Participants", "participants"]
+__all__ = ["Participants", "owner", "participants"]
 
 TARGET_PREPOSITIONS = frozenset({"on", "at", "upon", "against", "toward", "towards", "into"})
 # Nouns whose possessor is who it was done to: "his arrest", "Blagojevich's sentence".
@@ -45,13 +45,13 @@ ORDER_VERBS = frozenset(
 )
 LIGHT_VERBS = frozenset(
     """launch carry conduct stage hold mount make begin start continue step lead order
-    plan claim organise organize commit perpetrate undertake""".split()
+    plan claim organise organize commit perpetrate undertake wage execute unleash""".split()
 )
 VEHICLES = frozenset(
     """helicopter aircraft plane jet airplane ship vessel boat ambulance vehicle truck
     lorry car bus convoy""".split()
 )
-INHERITING = frozenset({"xcomp", "advcl", "pcomp", "conj", "acl", "amod", "relcl"})
+INHERITING = frozenset({"xcomp", "advcl", "pcomp", "conj", "acl", "amod", "relcl", "acomp"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 PARTICIPLES = frozenset(
     "shot hit beaten held caught slain struck taken stabbed seized freed hurt sentenced".split()
@@ -67,21 +67,28 @@ def participants(match: TriggerMatch, kind: EventType, title_end: int) -> Partic
     trigger = match.trigger
     transitive = kind.transitive
     if trigger.noun:
-        return _noun_participants(head, kind)
+        return _noun_participants(head, kind, trigger)
     passive = _passive(head) or _headline_passive(head, transitive, title_end)
     two_sided = kind.two_sided or trigger.mode in kind.two_sided_modes
-    actor, target = _verb_participants(head, passive, match.tokens, two_sided=two_sided)
+    prepositions = TARGET_PREPOSITIONS | trigger.target_prepositions
+    if two_sided:
+        prepositions |= {"with"}
+    actor, target = _verb_participants(head, passive, match.tokens, prepositions)
     if actor is None or target is None:
         for sibling in _conjuncts(head):
-            other_actor, other_target = _verb_participants(sibling, passive, (), direct=True)
+            other_actor, other_target = _verb_participants(
+                sibling, passive, (), prepositions, direct=True
+            )
             actor = actor or other_actor
             target = target or (other_target if transitive else None)
     if actor is None and not passive:
         actor = _borrowed_subject(head)
     if actor is None and passive:
         actor = _vehicle_owner(head)
-    if head.dep_ == "amod" and target is None:
-        target = head.head  # "forcibly returning captured defectors", "captured defectors"
+    if target is None and (
+        head.dep_ == "amod" or (head.dep_ == "acl" and head.tag_ == "VBN" and passive)
+    ):
+        target = head.head  # "captured defectors", "the scientist executed in Iran"
     if not transitive and not passive:
         target = None
     if actor is not None and target is not None and actor.i == target.i:
@@ -89,19 +96,31 @@ def participants(match: TriggerMatch, kind: EventType, title_end: int) -> Partic
     return actor, target
 
 
+def owner(word: Token | None) -> Token | None:
+    """ "raided the offices of the newspaper", "stormed his home": whose place or thing it
+    is, for a target that is not someone."""
+    if word is None:
+        return None
+    for child in word.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return object_of(child)
+    return None
+
+
 def _verb_participants(
     verb: Token,
     passive: bool,
     own: tuple[int, ...],
+    prepositions: frozenset[str],
     *,
     direct: bool = False,
-    two_sided: bool = False,
 ) -> Participants:
-    """Subject, object, agent and "on X" of one verb ("with X" too when ``two_sided``:
-    "clashed with rebels", "met with the strikers"); ``direct``: nothing further away (what a
-    conjoined verb may share: "shot and wounded by X", not "rescued in an operation by
-    X")."""
-    prepositions = TARGET_PREPOSITIONS | {"with"} if two_sided else TARGET_PREPOSITIONS
+    """Subject, object, agent and the object of one of ``prepositions`` ("fired on X",
+    "apologized to X", "clashed with rebels" for a two-sided event); ``direct``: nothing
+    further away (what a conjoined verb may share: "shot and wounded by X", not "rescued in
+    an operation by X")."""
     actor: Token | None = None
     target: Token | None = None
     for child in verb.children:
@@ -128,11 +147,16 @@ def _verb_participants(
     return actor, target
 
 
-def _noun_participants(noun: Token, kind: EventType) -> Participants:
+def _noun_participants(noun: Token, kind: EventType, trigger: Trigger) -> Participants:
     actor: Token | None = None
     target: Token | None = None
     for child in noun.children:
         dep, lower = child.dep_, child.lower_
+        if dep == "prep" and lower == "between" and actor is None:
+            first = object_of(child)  # "talks between X and Y", "clashes between X and Y"
+            second = next((c for c in first.children if c.dep_ == "conj"), None) if first else None
+            actor, target = first, second or target
+            continue
         if dep == "poss" and actor is None and target is None:
             if _done_to_possessor(noun):
                 target = child  # "Blagojevich's sentence", "his arrest"
@@ -143,10 +167,14 @@ def _noun_participants(noun: Token, kind: EventType) -> Participants:
                 actor = child
         elif dep == "prep" and lower == "by":
             actor = object_of(child) or actor
-        elif dep == "prep" and target is None and _names_target(lower, kind):
+        elif dep == "prep" and target is None and _names_target(lower, kind, trigger):
             target = object_of(child)
-    if actor is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
-        actor = _subject(noun.head)
+    light = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS else None
+    if light is not None:  # "carried out airstrikes on two hospitals"
+        actor = actor or _subject(light)
+        for child in light.children:
+            if target is None and child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+                target = object_of(child)
     if actor is None and kind.self_moving and noun.dep_ == "pobj":
         actor = _any_subject(noun.head.head)  # "shot during the daring escape": who escaped
     if not kind.transitive:
@@ -158,9 +186,12 @@ def _done_to_possessor(noun: Token) -> bool:
     return noun.lemma_.lower() in PATIENT_NOUNS
 
 
-def _names_target(preposition: str, kind: EventType) -> bool:
-    """ "attack on X", "talks with X", "the arrest of X" (not "an agreement of ...")."""
-    if preposition in ("on", "against", "at", "upon", "with"):
+def _names_target(preposition: str, kind: EventType, trigger: Trigger) -> bool:
+    """ "attack on X", "talks with X", "the arrest of X" (not "an agreement of ..."), and
+    the trigger's own ("an apology to X")."""
+    if preposition in ("on", "against", "at", "upon", "with") or (
+        preposition in trigger.target_prepositions
+    ):
         return True
     return preposition == "of" and not kind.two_sided
 

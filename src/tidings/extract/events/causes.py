@@ -65,20 +65,35 @@ def attack_stories(
 def _attack_story(
     matches: list[TriggerMatch], lead_end: int, type_name: str, story: AttackStory
 ) -> list[TriggerMatch]:
-    if not any(
+    in_lead = any(
         m.trigger.type == story.type and m.trigger.mode in story.lead_modes and m.start < lead_end
         for m in matches
-    ):
-        return matches
+    )
     found = []
     for match in matches:
         trigger = match.trigger
         single = len(trigger.words) == 1 and match.head.lemma_.lower() in story.words
-        if trigger.type == type_name and single and not _says_what(match, story):
+        mine = trigger.type == type_name and (single or _what_blew_up(match) is not None)
+        weapon = mine and _what_blew_up(match) in story.weapons
+        if weapon or (mine and single and in_lead and not _says_what(match, story)):
             attack = dataclasses.replace(trigger, type=story.type, mode=story.mode, acled=None)
             match = dataclasses.replace(match, trigger=attack)
         found.append(match)
     return found
+
+
+def _what_blew_up(match: TriggerMatch) -> str | None:
+    """ "a bomb exploded", "the grenade went off", "a bomb blast", "the explosion of a car
+    bomb": the lemma of what did it."""
+    head = match.head
+    for child in head.children:
+        if child.dep_ in ("nsubj", "compound") or (child.dep_ == "amod" and child.pos_ == "NOUN"):
+            return child.lemma_.lower()
+        if child.dep_ == "prep" and child.lower_ == "of":
+            thing = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if thing is not None:
+                return thing.lemma_.lower()
+    return None
 
 
 def _says_what(match: TriggerMatch, story: AttackStory) -> bool:

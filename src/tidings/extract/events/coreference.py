@@ -14,11 +14,17 @@ and the others its mentions (:meth:`.Draft.absorb` gathers what each says):
 - **anaphora**: a definite event noun ("the raid", "this attack", "the 2010 raid") is the
   latest earlier event of its type (one named by a word of the same stem first), unless it
   says it is another one ("such", "another", "a second", "last", "previous");
-- **headline and lead**: the headline's event and the lead's event of the same type.
+- **headline and lead**: the headline's event and the lead's event of the same type;
+- **the same participants**: an event of the same type and mode done to the same target
+  ("his fellow soldiers opened fire on him" ... "he was shot by North Korean military" ...
+  "he was wounded in his shoulder"), or, for a type without targets (``transitive = false``
+  in ``types.toml``: defecting, fleeing), done by the same actor ("SHOT as he flees ... in
+  daring ESCAPE").
 
-Two drafts are merged only when they agree: no two different actors (or targets), no two
-different dates, no two different towns, and both happened or neither did (a feared or
-denied attack is not the one that took place).
+Two drafts are merged only when they agree: no two different actors (two groups of one
+country and role are one: "his fellow soldiers", "North Korean military") or targets, no
+two different dates, no two different towns, no two different modes, and both happened or
+neither did (a feared or denied attack is not the one that took place).
 """
 
 from __future__ import annotations
@@ -37,23 +43,25 @@ OTHER_ONE = frozenset(
     "such another last previous first next other similar earlier separate new second third"
     " latest recent".split()
 )
-ANAPHORA_WINDOW = 12  # sentences back a definite event noun may refer
 TOWNS = frozenset({"city", "point"})
 
 
 def merge_mentions(
     drafts: list[Draft],
-    tolls: Sequence[tuple[TriggerMatch, int]],
+    tolls: Sequence[Draft],
     book: ActorBook,
     *,
     title_end: int,
     lead_end: int,
+    intransitive: frozenset[str] = frozenset(),
 ) -> list[Draft]:
-    """``drafts`` with the mentions of one event merged into its first, and each toll
-    ``(match, sentence)`` made a mention of the event whose toll it tells."""
+    """``drafts`` with the mentions of one event merged into its first, and each toll draft
+    made a mention of the event whose toll it tells (its victims that event's target).
+    ``intransitive``: the types whose events have no target."""
     drafts = _instruments(drafts, book)
     drafts = _anaphora(drafts, book)
     drafts = _headline(drafts, book, title_end, lead_end)
+    drafts = _same_participants(drafts, book, intransitive)
     _tolls(drafts, tolls)
     return drafts
 
@@ -96,13 +104,7 @@ def _definite_noun(draft: Draft) -> bool:
 
 def _antecedent(draft: Draft, earlier: list[Draft], book: ActorBook) -> Draft | None:
     stem = _stem(draft)
-    candidates = [
-        e
-        for e in reversed(earlier)
-        if e.type == draft.type
-        and draft.sentence - e.sentence <= ANAPHORA_WINDOW
-        and agree(e, draft, book)
-    ]
+    candidates = [e for e in reversed(earlier) if e.type == draft.type and agree(e, draft, book)]
     same_word = [e for e in candidates if _stem(e) == stem or any(
         m.match.head.lemma_.lower()[:5] == stem for m in e.mentions
     )]  # fmt: skip
@@ -129,11 +131,36 @@ def _headline(drafts: list[Draft], book: ActorBook, title_end: int, lead_end: in
     return [d for d in drafts if id(d) not in gone]
 
 
-def _tolls(drafts: list[Draft], tolls: Sequence[tuple[TriggerMatch, int]]) -> None:
-    for match, sentence in tolls:
-        owner = _toll_owner(match, sentence, drafts)
+def _same_participants(
+    drafts: list[Draft], book: ActorBook, intransitive: frozenset[str]
+) -> list[Draft]:
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = next((e for e in kept if _same_participant(e, draft, book, intransitive)), None)
+        if same is None:
+            kept.append(draft)
+        else:
+            same.absorb(draft)
+    return kept
+
+
+def _same_participant(
+    one: Draft, other: Draft, book: ActorBook, intransitive: frozenset[str]
+) -> bool:
+    if one.type != other.type or not agree(one, other, book):
+        return False
+    if one.type in intransitive:
+        mine, theirs = one.actor, other.actor
+    else:
+        mine, theirs = one.target, other.target
+    return mine is not None and theirs is not None and book.root(mine) == book.root(theirs)
+
+
+def _tolls(drafts: list[Draft], tolls: Sequence[Draft]) -> None:
+    for toll in tolls:
+        owner = _toll_owner(toll.match, toll.sentence, drafts)
         if owner is not None:
-            owner.absorb(Draft(match, sentence, None, None))
+            owner.absorb(toll)
 
 
 def _toll_owner(match: TriggerMatch, sentence: int, drafts: list[Draft]) -> Draft | None:
@@ -162,8 +189,11 @@ def _toll_owner(match: TriggerMatch, sentence: int, drafts: list[Draft]) -> Draf
 def agree(one: Draft, other: Draft, book: ActorBook) -> bool:
     """Can the two drafts be one event (see the module's docstring)?"""
     for mine, theirs in ((one.actor, other.actor), (one.target, other.target)):
-        if mine is not None and theirs is not None and book.root(mine) != book.root(theirs):
+        if mine is not None and theirs is not None and not book.same_actor(mine, theirs):
             return False
+    modes = {one.match.trigger.mode, other.match.trigger.mode} - {None}
+    if len(modes) > 1:
+        return False
     if not _dates_agree(one.date, other.date) or not _places_agree(one.place, other.place):
         return False
     return _happened(one) == _happened(other)

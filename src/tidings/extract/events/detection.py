@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tidings.extract.events.actors import ActorBook
 from tidings.extract.events.allegations import alleging_word
-from tidings.extract.events.arguments import participants
+from tidings.extract.events.arguments import owner, participants
 from tidings.extract.events.casualties import casualties
 from tidings.extract.events.causes import attack_stories, with_cause
 from tidings.extract.events.coreference import merge_mentions
@@ -65,6 +65,7 @@ from tidings.rules import EventType, Lexicon, Rules
 __all__ = ["find_events"]
 
 ASSERTED = HAPPENED_MODALITIES
+NOUN_IN_CLAUSE = frozenset({"nsubj", "nsubjpass", "dobj"})  # an event noun its verb places
 LEAD_SENTENCES = 3
 
 
@@ -107,16 +108,18 @@ def find_events(
     book = ActorBook(doc, entities, quotes, rules, title)
     matches, tolls = _typed_triggers(article, lexicon)
     drafts = _drafts(matches, article, lexicon, book)
+    toll_drafts = _drafts(tolls, article, lexicon, book, tolls=True)
     book.link_agent_descriptions()
     place_at = place_tokens(doc, places, rules.roles)
     _clause_scene(drafts, lexicon, place_at, date_anchors(doc, dates))
     _modalities(drafts, article, quotes, book)
     drafts = merge_mentions(
         drafts,
-        [(toll, article.sentence_of[toll.head.i]) for toll in tolls],
+        toll_drafts,
         book,
         title_end=article.title_end,
         lead_end=article.lead_end,
+        intransitive=frozenset(name for name, kind in lexicon.types.items() if not kind.transitive),
     )
     _context(drafts, book, locations(doc, place_at, book, article.sentence_of))
     return _finished(drafts, article, lexicon, book)
@@ -135,17 +138,29 @@ def _typed_triggers(
 
 
 def _drafts(
-    matches: list[TriggerMatch], article: _Article, lexicon: Lexicon, book: ActorBook
+    matches: list[TriggerMatch],
+    article: _Article,
+    lexicon: Lexicon,
+    book: ActorBook,
+    *,
+    tolls: bool = False,
 ) -> list[Draft]:
     """One draft event per trigger that has the arguments its kind needs, with its actor and
-    target; the book learns who did what (for "the defector")."""
+    target; the book learns who did what (for "the defector"). ``tolls``: the drafts are
+    tolls, with their victims as target and no actor."""
     drafts: list[Draft] = []
     for match in matches:
         trigger = match.trigger
         kind = lexicon.types[trigger.type]
         actor_word, target_word = participants(match, kind, article.title_end)
-        draft = Draft(match, article.sentence_of[match.head.i], book.actor_of(actor_word), None)
+        sentence = article.sentence_of[match.head.i]
+        draft = Draft(match, sentence, None if tolls else book.actor_of(actor_word), None)
         draft.target = book.actor_of(target_word)
+        if draft.target is None:
+            draft.target = book.actor_of(owner(target_word))
+        if tolls:
+            drafts.append(draft)
+            continue
         if not trigger.noun and trigger.needs_target and draft.target is None:
             continue  # "released its findings", "met the deadline"
         if not kind.transitive and not trigger.noun and passive_voice(match.head):
@@ -167,6 +182,9 @@ def _clause_scene(
         head = draft.match.head
         moves = lexicon.types[draft.match.trigger.type].moves
         draft.place = clause_place(head, place_at, moves)
+        if draft.place is None and draft.match.trigger.noun and head.dep_ in NOUN_IN_CLAUSE:
+            # "a bomb exploded in Kabul", "carried out an attack in Kabul"
+            draft.place = clause_place(head.head, place_at, moves)
         draft.place_source = "clause" if draft.place else None
         draft.date = clause_date(head, date_at)
         draft.date_source = "clause" if draft.date and draft.date.value else None
@@ -196,7 +214,9 @@ def _modalities(
         if alleging is not None and draft.modality in ASSERTED:
             draft.modality = "reported"  # an allegation, not a fact the text asserts
             claimant = next((c for c in alleging.children if c.dep_ == "nsubj"), None)
-            draft.reported_by = book.actor_of(claimant) or draft.reported_by
+            claimant_actor = book.actor_of(claimant)
+            if claimant_actor is not None:  # cluster 0 is an actor too
+                draft.reported_by = claimant_actor
 
 
 def _finished(
