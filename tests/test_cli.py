@@ -257,7 +257,7 @@ def test_events_in_json_and_report(story: Path) -> None:
     assert (main_event["who"]["text"], main_event["what"]["text"]) == ("Rescuers", "pull survivors")
     report = run("analyze", str(story), "--published", "2019-03-06").stdout
     assert "Main event" in report and "Events" in report
-    assert "2019-03-05 · ACCIDENT (collapsed) · Lima, PE (12 killed)" in report
+    assert "2019-03-05 · ? → 12 people · ACCIDENT (collapsed) · Lima, PE (12 killed)" in report
 
 
 def test_no_events_and_a_broken_lexicon(story: Path, tmp_path: Path) -> None:

@@ -215,7 +215,7 @@ def test_participants_are_assigned_as_they_score_best(tmp_path: Path) -> None:
         trigger=(text.index("met"), text.index("met") + 3),
         actor=((0, len("Ministers from Chad")),),
         target=((text.index("rebels"), text.index("rebels") + 6),),
-        place=(text.index("Doha"), text.index("Doha") + 4),  # no gold place: a wrong fill
+        place=((text.index("Doha"), text.index("Doha") + 4),),  # no gold place: a wrong fill
     )
     scores = score_document(document, [predicted])
     assert (scores.found_mapped, scores.type_right) == (1, 1)

@@ -67,7 +67,7 @@ def test_shooting_actor_target_and_place(story: Facts) -> None:
     assert shooting.target == _event(story, "defected").actor  # "him" is the defector
     assert shooting.date == "2017-11-13" and shooting.date_source == "context"
     place = next(place for place in story.places if place.id == shooting.place)
-    assert place.text == "Panmunjom" and shooting.place_source == "context"
+    assert place.text == "Panmunjom" and shooting.place_source == "context"  # where "he" ran
     assert shooting.acled == "Violence against civilians"
     assert not shooting.negated and shooting.modality == "asserted"
 

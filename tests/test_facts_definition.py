@@ -97,7 +97,14 @@ def test_closed_vocabularies_are_enums_in_the_schema() -> None:
     assert quote["kind"] == {"enum": ["direct", "indirect"]}
     assert event["modality"]["enum"][:2] == ["asserted", "reported"]
     assert date["type"]["enum"] == ["DATE", "TIME", "DURATION", "SET", None]
-    assert event["place_source"]["enum"] == ["clause", "context", None]
+    assert event["place_source"]["enum"] == [
+        "clause",
+        "sentence",
+        "context",
+        "passage",
+        "focus",
+        None,
+    ]
 
 
 def test_a_property_the_schema_does_not_name_is_refused() -> None:

@@ -154,7 +154,7 @@ def test_like_metacharacters_are_text(database: Path) -> None:
         assert corpus.events(actor="%") == [] and corpus.events(actor="_", mentions=True) == []
         assert corpus.quotes(speaker="%") == [] and corpus.quotes(speaker="_") == []
         assert [q.speaker for q in corpus.quotes(speaker="O'Brien")] == ["Sean O'Brien"]
-        assert [e.place for e in corpus.events(place="Rom")] == ["Rome"]
+        assert {e.place for e in corpus.events(place="Rom")} == {"Rome"}
 
 
 @pytest.mark.parametrize(
@@ -233,11 +233,12 @@ def test_geojson_keeps_events_without_a_place(database: Path, tmp_path: Path) ->
         events = corpus.events(limit=None)
     assert len(features) == len(events) and f"{len(events)} events →" in result.stderr
     placed = {f["properties"]["place"]: f["geometry"] for f in features if f["geometry"]}
-    assert set(placed) == {"Busan", "Rome"}
+    # the floods "in Dhaka"; the evacuation at the country of the sentence before (passage)
+    assert set(placed) == {"Busan", "Rome", "Dhaka", "Bangladesh"}
     assert placed["Rome"]["coordinates"] == pytest.approx([12.5, 41.9], abs=0.1)
     unplaced = [f for f in features if f["geometry"] is None]
     assert unplaced and all(f["properties"]["place"] is None for f in unplaced)
-    assert {"REJECT", "DISASTER"} <= {f["properties"]["type"] for f in unplaced}
+    assert "REJECT" in {f["properties"]["type"] for f in unplaced}
 
 
 def test_overview_counts_only_known_publishers(database: Path) -> None:

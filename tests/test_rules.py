@@ -24,7 +24,13 @@ from tidings.pipeline import analyze_text
 from tidings.rules import Rules, load_rules, read_rules
 from tidings.settings import Settings
 
-DATA_FILES = ("events/types.toml", "events/triggers.toml", "roles.toml", "quotes/cues.toml")
+DATA_FILES = (
+    "events/types.toml",
+    "events/triggers.toml",
+    "events/sites.toml",
+    "roles.toml",
+    "quotes/cues.toml",
+)
 
 
 @pytest.fixture

@@ -25,7 +25,12 @@ EntityType = Literal[
 Precision = Literal["continent", "country", "admin1", "admin2", "city", "point"]
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]  # TIMEX3's types
 DatePrecision = Literal["day", "week", "month", "year"]
-Source = Literal["clause", "context"]  # where an event's place or date came from
+# where an event's place came from, the surest first: its own clause, its sentence, where the
+# text puts its actor or target nearby, the passage before it, the place the article is about
+PlaceSource = Literal["clause", "sentence", "context", "passage", "focus"]
+# where an event's date came from: its clause, its sentence, the dated event of the same story
+# nearby, or the publication date (a current event the headline or lead reports)
+DateSource = Literal["clause", "sentence", "context", "published"]
 Modality = Literal["asserted", "reported", "hypothetical", "ordered", "intended", "generic"]
 HAPPENED_MODALITIES: tuple[Modality, ...] = ("asserted", "reported")  # said to have happened
 QUESTIONS = ("who", "what", "when", "where", "why", "how")  # the answers of a MainEvent
@@ -209,13 +214,18 @@ class Event:
 
     ``type`` is a PLOVER event type (ASSAULT, COERCE, AID ...) with its ``mode`` where the
     trigger says one, its ``cameo`` root code and, where defined, its ``acled`` event type.
-    ``actor``, ``target`` and ``reported_by`` are Actor ids; ``place`` a Place id, with
-    ``place_source`` ``clause`` (named in the event's clause) or ``context`` (where the text
-    puts its actor or target nearby). ``date`` is
-    a TIMEX3 value with its ``date_precision``; ``date_source`` says where it came from:
-    ``clause`` (a time expression in the event's own clause, ``date_span``) or ``context``
-    (the dated event of the same story it follows in the article); an event nothing dates has
-    none (the publication date is not a guess tidings makes). ``modality``:
+    ``actor``, ``target`` and ``reported_by`` are Actor ids. ``place`` is a Place id, with
+    ``place_source`` saying how it was found: ``clause`` (named in the event's clause),
+    ``sentence`` (the only place named in its sentence, or the nearest one), ``context``
+    (where the text puts its actor or target nearby), ``passage`` (the place of the sentence
+    before) or ``focus`` (the place the article is about); only events that happened get a
+    place from beyond their sentence. ``site`` is the spot the clause names when it names one
+    ("the busy Oxford Street bus station"), as written. ``date`` is a TIMEX3 value with its
+    ``date_precision``; ``date_source`` says where it came from: ``clause`` (a time expression
+    in the event's own clause, ``date_span``), ``context`` (the dated event of the same story
+    it follows in the article) or ``published`` (a current event the headline or lead reports
+    with no date of its own takes the publication date, at day precision; never a background
+    event: past perfect, or one dated otherwise). ``modality``:
     asserted | reported (someone's claim, see ``reported_by``) | hypothetical (feared,
     possible, conditional) | ordered (instructed to) | intended (attempted, planned) |
     generic (habitual or typical, not one occurrence). ``killed`` and ``injured`` are the
@@ -234,10 +244,11 @@ class Event:
     actor: ActorId | None = None
     target: ActorId | None = None
     place: PlaceId | None = None
-    place_source: Source | None = None
+    place_source: PlaceSource | None = None
+    site: Span | None = None
     date: str | None = None
     date_precision: DatePrecision | None = None
-    date_source: Source | None = None
+    date_source: DateSource | None = None
     date_span: Span | None = None
     negated: bool = False
     modality: Modality = "asserted"

@@ -64,7 +64,15 @@ def extract(
     main_event = None
     if options.events:
         actors, events = find_events(
-            doc, rules, entities=entities, places=places, dates=dates, quotes=quotes, title=title
+            doc,
+            rules,
+            entities=entities,
+            places=places,
+            dates=dates,
+            quotes=quotes,
+            focus=focus,
+            title=title,
+            published=document.article.published,
         )
         main_event = find_main_event(doc, events, actors, places, dates, rules.roles, title=title)
     return Facts(

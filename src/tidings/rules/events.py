@@ -15,7 +15,15 @@ from typing import Any
 
 from tidings.rules.files import DataFile, Entry
 
-__all__ = ["AttackStory", "Battle", "EventType", "Lexicon", "Trigger", "read_lexicon"]
+__all__ = [
+    "AttackStory",
+    "Battle",
+    "EventType",
+    "Lexicon",
+    "Trigger",
+    "read_lexicon",
+    "read_sites",
+]
 
 TYPE_FIELDS = (
     "description", "quad", "cameo", "acled", "modes", "extension", "transitive", "casualties",
@@ -255,3 +263,14 @@ def _trigger_entries(file: DataFile) -> list[Entry]:
 
 def _longest_first(table: dict[str, list[Trigger]]) -> dict[str, tuple[Trigger, ...]]:
     return {key: tuple(sorted(value, key=lambda t: -len(t.words))) for key, value in table.items()}
+
+
+def read_sites(file: DataFile) -> frozenset[str]:
+    """The site nouns of ``sites.toml`` ("station", "market"), lower case."""
+    root = Entry(file, (), file.data)
+    root.only("sites")
+    table = root.table("sites")
+    if table is None:
+        raise file.error("expected a [sites] table")
+    table.only("nouns")
+    return _words(table, "nouns")

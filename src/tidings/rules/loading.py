@@ -1,8 +1,9 @@
 """Every vocabulary of the extractors, read and checked once into one :class:`Rules`.
 
 ``read_rules(data, extra)`` reads the data files under ``data`` (``events/types.toml``,
-``events/triggers.toml``, ``roles.toml``, ``quotes/cues.toml``) and a user's ``extra`` file;
-``load_rules(extra)`` does it for the bundled files, once per process and file.
+``events/triggers.toml``, ``events/sites.toml``, ``roles.toml``, ``quotes/cues.toml``) and
+a user's ``extra`` file; ``load_rules(extra)`` does it for the bundled files, once per
+process and file.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tidings.rules.cues import Cues, read_cues
-from tidings.rules.events import Lexicon, read_lexicon
+from tidings.rules.events import Lexicon, read_lexicon, read_sites
 from tidings.rules.files import Entry, read_data
 from tidings.rules.roles import RoleBook, SpeakerNouns, read_roles
 
@@ -31,6 +32,7 @@ class Rules:
     roles: RoleBook  # actor roles and the role nouns, for actors
     speakers: SpeakerNouns  # the same nouns as quote speakers see them
     cues: Cues  # quote cue verbs
+    sites: frozenset[str] = frozenset()  # nouns of spots where events happen ("station")
 
 
 def read_rules(data: Path | Traversable, extra: Path | None = None) -> Rules:
@@ -49,7 +51,8 @@ def read_rules(data: Path | Traversable, extra: Path | None = None) -> Rules:
         roles.labels,
     )
     cues = read_cues(read_data(data / "quotes" / "cues.toml", "cues file"), user)
-    return Rules(events=events, roles=roles, speakers=speakers, cues=cues)
+    sites = read_sites(read_data(data / "events" / "sites.toml", "sites file"))
+    return Rules(events=events, roles=roles, speakers=speakers, cues=cues, sites=sites)
 
 
 @lru_cache(maxsize=8)

@@ -25,7 +25,8 @@ quantities    per number: n, text, span, value, unit, qualifier, counted
 actors        per actor: id (a1 ...), name, country (alpha-3), role, code, entity_id, plural
 actor_mentions  per mention of an actor: actor_id, start, end, text
 events        per event: id (ev1 ...), type, mode, cameo, acled, trigger (text, start, end),
-              evidence (start, end), actor_id, target_id, place_id, place_source, date,
+              evidence (start, end), actor_id, target_id, place_id, place_source, site
+              (text, start, end: the spot the clause names), date,
               date_precision, date_source, date_span_start/end (the time expression),
               date_first and date_last (the calendar days the date covers), negated,
               modality, reported_by, killed, injured, confidence, canonical_id
@@ -354,8 +355,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE quotes ADD COLUMN speaker_resolved_from_start INTEGER;
     ALTER TABLE quotes ADD COLUMN speaker_resolved_from_end INTEGER;
     """,
-    # 7: an event's other mentions (older articles: none, not re-analysed)
+    # 7: an event's other mentions and its site (older articles: none, not re-analysed)
     """
+    ALTER TABLE events ADD COLUMN site TEXT;
+    ALTER TABLE events ADD COLUMN site_start INTEGER;
+    ALTER TABLE events ADD COLUMN site_end INTEGER;
     CREATE TABLE event_mentions (
         article_id TEXT NOT NULL REFERENCES articles(id),
         event_id TEXT NOT NULL,

@@ -51,6 +51,8 @@ def _field_json(counts: FieldCounts) -> dict[str, Any]:
         "hit": counts.hit,
         "gold_all": counts.gold_all,
         "precision": round(counts.precision, 4),
+        "filled_annotated": counts.filled_annotated,
+        "annotated_precision": round(counts.annotated_precision, 4),
         "recall": round(counts.recall, 4),
         "f1": round(counts.f1, 4),
         "end_to_end_recall": round(counts.end_to_end_recall, 4),
@@ -63,6 +65,19 @@ def _lost(scores: EventScores) -> Counter[tuple[str, str, str]]:
     return Counter(
         (m.field or "", m.where or "", m.kind) for m in scores.misses if m.kind != "trigger"
     )
+
+
+def _sources(scores: EventScores) -> list[str]:
+    return sorted({source for source, _, _ in scores.place_sources})
+
+
+def _source_json(scores: EventScores, source: str) -> dict[str, int]:
+    counts = scores.place_sources
+    return {
+        "filled": sum(n for (s, _, _), n in counts.items() if s == source),
+        "right": sum(n for (s, right, _), n in counts.items() if s == source and right),
+        "filled_annotated": sum(n for (s, _, gold), n in counts.items() if s == source and gold),
+    }
 
 
 def event_evaluation_json(result: EventEvaluation) -> dict[str, Any]:
@@ -85,6 +100,9 @@ def event_evaluation_json(result: EventEvaluation) -> dict[str, Any]:
         "fields": {name: _field_json(scores.fields[name]) for name in SCORED_FIELDS},
         "arg_c": _field_json(scores.pooled),
         "ignored_arguments": scores.ignored_arguments,
+        "place_sources": {
+            source or "site only": _source_json(scores, source) for source in _sources(scores)
+        },
         "trigger_recall_by_type": {
             family: {"gold": gold, "found": scores.found_by_type[family]}
             for family, gold in scores.by_type.most_common()
@@ -120,13 +138,14 @@ def print_event_evaluation(result: EventEvaluation, console: Console) -> None:
     console.print(triggers)
     arguments = Table(
         title="Arguments on found triggers",
-        caption="Right: a mention of tidings' actor (or its place's span) overlaps a mention "
-        "of the gold argument. End to end: recall over the arguments of every gold event. "
+        caption="Right: a mention of tidings' actor (or its place's or site's span) overlaps a "
+        "mention of the gold argument. Annotated P: on events with a gold argument of the "
+        "field. End to end: recall over the arguments of every gold event. "
         f"{scores.ignored_arguments} gold arguments of roles no field scores were left out. "
         "Published systems are given the gold triggers: compare them with Arg-C F1.",
     )
-    for column in ("field", "filled", "precision", "gold", "recall", "F1", "end-to-end R",
-                   "end-to-end F1"):  # fmt: skip
+    for column in ("field", "filled", "precision", "annotated P", "gold", "recall", "F1",
+                   "end-to-end R", "end-to-end F1"):  # fmt: skip
         arguments.add_column(column, justify="left" if column == "field" else "right")
     for label, counts in (
         *((f, scores.fields[f]) for f in SCORED_FIELDS),
@@ -136,6 +155,7 @@ def print_event_evaluation(result: EventEvaluation, console: Console) -> None:
             label,
             str(counts.filled),
             f"{counts.precision:.3f}",
+            f"{counts.annotated_precision:.3f}",
             str(counts.gold),
             f"{counts.recall:.3f}",
             f"{counts.f1:.3f}",
@@ -146,7 +166,7 @@ def print_event_evaluation(result: EventEvaluation, console: Console) -> None:
         if anchor.dataset == name:
             arguments.add_row(
                 f"[cyan]{anchor.system} (published; {anchor.note})[/cyan]",
-                "", "", "", "", f"{anchor.arg_f1:.3f}", "", "",
+                "", "", "", "", "", f"{anchor.arg_f1:.3f}", "", "",
             )  # fmt: skip
     console.print(arguments)
     lost = Table(title="Lost arguments of found events, by kind")
@@ -155,6 +175,26 @@ def print_event_evaluation(result: EventEvaluation, console: Console) -> None:
     for (field_name, where, kind), count in _lost(scores).most_common():
         lost.add_row(field_name, where, "empty" if kind == "empty" else "filled wrong", str(count))
     console.print(lost)
+    sources = Table(
+        title="Places by where they came from (place_source)",
+        caption="Annotated: on events whose gold has a place.",
+    )
+    for column in ("place_source", "filled", "right", "precision", "filled, annotated",
+                   "annotated precision"):  # fmt: skip
+        sources.add_column(column, justify="left" if column == "place_source" else "right")
+    for source in _sources(scores):
+        tally = _source_json(scores, source)
+        sources.add_row(
+            source or "site only",
+            str(tally["filled"]),
+            str(tally["right"]),
+            f"{tally['right'] / tally['filled']:.2f}",
+            str(tally["filled_annotated"]),
+            f"{tally['right'] / tally['filled_annotated']:.2f}"
+            if tally["filled_annotated"]
+            else "",
+        )
+    console.print(sources)
     families = Table(title="Trigger recall by gold type")
     for column in ("gold type", "gold", "found", "recall"):
         families.add_column(column, justify="left" if column == "gold type" else "right")

@@ -78,6 +78,9 @@ def predicted_events(facts: Facts) -> list[PredictedEvent]:
     found = []
     for event in facts.events:
         place = places.get(event.place) if event.place else None
+        spots = [] if place is None else [(place.start, place.end)]
+        if event.site is not None:
+            spots.append((event.site.start, event.site.end))
         found.append(
             PredictedEvent(
                 type=event.type,
@@ -85,7 +88,8 @@ def predicted_events(facts: Facts) -> list[PredictedEvent]:
                 mentions=tuple((m.trigger.start, m.trigger.end) for m in event.mentions),
                 actor=mentions(event.actor),
                 target=mentions(event.target),
-                place=None if place is None else (place.start, place.end),
+                place=tuple(spots),
+                place_source=event.place_source,
             )
         )
     return found

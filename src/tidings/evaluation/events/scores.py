@@ -8,10 +8,12 @@ Pure functions; no I/O (:mod:`.gold` reads the data). For each gold event mentio
   over the *mapped* ones (gold types with a PLOVER counterpart, :mod:`.mapping`); **type
   accuracy** is the share of found mapped events whose tidings type is accepted.
 - on a found event, per field (actor, target, place): the field is **right** when a mention
-  of the tidings actor (or the place's span) overlaps a mention of a gold argument of that
-  field; **precision** = right / filled, **recall** = gold arguments hit / gold arguments,
-  F1. Participants: the first is the actor and the others targets, or the second the actor
-  and the others targets, whichever hits more. **Arg-C** pools the three fields.
+  of the tidings actor (or the span of its place or site) overlaps a mention of a gold
+  argument of that field; **precision** = right / filled, **recall** = gold arguments hit /
+  gold arguments, F1. Neither set annotates every argument (WikiEvents gives most events no
+  place), so **annotated precision** is also given: over events with a gold argument of
+  that field only. Participants: the first is the actor and the others targets, or the
+  second the actor and the others targets, whichever hits more. **Arg-C** pools the three fields.
 - **end to end**, recall counts every gold argument (of events found or not) and precision
   stays that of found events, since the sets do not annotate every event: a tidings event
   that matches no gold trigger cannot be judged.
@@ -46,18 +48,20 @@ MissKind = Literal["trigger", "empty", "wrong"]  # not found; field left empty; 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class PredictedEvent:
     """What tidings said of one event: its type, trigger (and the triggers of its other
-    mentions), the mentions of its actor and target, and its place's span."""
+    mentions), the mentions of its actor and target, and the spans of its place and site,
+    with where the place came from."""
 
     type: str
     trigger: CharSpan
     mentions: tuple[CharSpan, ...] = ()
     actor: tuple[CharSpan, ...] = ()
     target: tuple[CharSpan, ...] = ()
-    place: CharSpan | None = None
+    place: tuple[CharSpan, ...] = ()
+    place_source: str | None = None
 
     def field(self, name: ScoredField) -> tuple[CharSpan, ...]:
         if name == "place":
-            return () if self.place is None else (self.place,)
+            return self.place
         return self.actor if name == "actor" else self.target
 
 
@@ -80,6 +84,7 @@ class Miss:
 class FieldCounts:
     filled: int = 0  # found events with the field filled
     right: int = 0  # ... of which right
+    filled_annotated: int = 0  # ... of those with a gold argument of the field
     gold: int = 0  # gold arguments of the field, on found events
     hit: int = 0  # ... of which hit
     gold_all: int = 0  # gold arguments of the field, on every gold event (end to end)
@@ -87,6 +92,7 @@ class FieldCounts:
     def __iadd__(self, other: FieldCounts) -> FieldCounts:
         self.filled += other.filled
         self.right += other.right
+        self.filled_annotated += other.filled_annotated
         self.gold += other.gold
         self.hit += other.hit
         self.gold_all += other.gold_all
@@ -95,6 +101,10 @@ class FieldCounts:
     @property
     def precision(self) -> float:
         return self.right / self.filled if self.filled else 0.0
+
+    @property
+    def annotated_precision(self) -> float:
+        return self.right / self.filled_annotated if self.filled_annotated else 0.0
 
     @property
     def recall(self) -> float:
@@ -132,6 +142,8 @@ class EventScores:
         default_factory=lambda: {name: FieldCounts() for name in SCORED_FIELDS}
     )
     ignored_arguments: int = 0  # gold arguments of roles no field scores
+    # (place_source, right, the gold event has a place) -> places filled
+    place_sources: Counter[tuple[str, bool, bool]] = field(default_factory=Counter)
     by_type: Counter[str] = field(default_factory=Counter)  # gold events per type family
     found_by_type: Counter[str] = field(default_factory=Counter)
     misses: list[Miss] = field(default_factory=list)
@@ -147,6 +159,7 @@ class EventScores:
         for name in SCORED_FIELDS:
             self.fields[name] += other.fields[name]
         self.ignored_arguments += other.ignored_arguments
+        self.place_sources.update(other.place_sources)
         self.by_type.update(other.by_type)
         self.found_by_type.update(other.found_by_type)
         self.misses.extend(other.misses)
@@ -205,6 +218,10 @@ def score_document(gold: GoldDocument, predicted: Sequence[PredictedEvent]) -> E
             if mine:
                 counts.filled += 1
                 counts.right += bool(hits)
+                counts.filled_annotated += bool(arguments)
+                if name == "place":
+                    key = (match.place_source or "", bool(hits), bool(arguments))
+                    scores.place_sources[key] += 1
             for argument in arguments:
                 if argument not in hits:
                     scores.misses.append(_argument_miss(gold, event, name, argument, mine))

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tidings.extract.events.actors import ActorBook
@@ -40,11 +40,14 @@ from tidings.extract.events.scene import (
     calendar,
     clause_date,
     clause_place,
+    clause_site,
     date_anchors,
     locations,
     nearest,
+    passage_places,
     place_rank,
     place_tokens,
+    sentence_places,
 )
 from tidings.extract.events.selection import kept_triggers
 from tidings.extract.syntax import passive_voice, sentence_numbers
@@ -55,6 +58,7 @@ from tidings.model import (
     Entity,
     Event,
     EventMention,
+    Focus,
     Place,
     Quote,
     Span,
@@ -100,9 +104,12 @@ def find_events(
     places: Sequence[Place],
     dates: Sequence[DateMention],
     quotes: Sequence[Quote],
+    focus: Sequence[Focus] = (),
     title: str | None = None,
+    published: str | None = None,
 ) -> tuple[tuple[Actor, ...], tuple[Event, ...]]:
-    """The article's actors and events, in text order."""
+    """The article's actors and events, in text order; ``published`` (the publication
+    date) dates the current events its headline and lead report."""
     article = _Article.read(doc, title)
     lexicon = rules.events
     book = ActorBook(doc, entities, quotes, rules, title)
@@ -111,7 +118,7 @@ def find_events(
     toll_drafts = _drafts(tolls, article, lexicon, book, tolls=True)
     book.link_agent_descriptions()
     place_at = place_tokens(doc, places, rules.roles)
-    _clause_scene(drafts, lexicon, place_at, date_anchors(doc, dates))
+    _clause_scene(drafts, rules, place_at, date_anchors(doc, dates))
     _modalities(drafts, article, quotes, book)
     drafts = merge_mentions(
         drafts,
@@ -121,7 +128,11 @@ def find_events(
         lead_end=article.lead_end,
         intransitive=frozenset(name for name, kind in lexicon.types.items() if not kind.transitive),
     )
+    sentence_places(drafts, place_at, article.sentence_of, book)
     _context(drafts, book, locations(doc, place_at, book, article.sentence_of))
+    passage_places(drafts, place_at, article.sentence_of, places, focus)
+    if published:
+        _published(drafts, article, published)
     return _finished(drafts, article, lexicon, book)
 
 
@@ -173,21 +184,38 @@ def _drafts(
 
 def _clause_scene(
     drafts: list[Draft],
-    lexicon: Lexicon,
+    rules: Rules,
     place_at: dict[int, Place],
     date_at: dict[int, DateMention],
 ) -> None:
-    """The place and the calendar date each event's own clause gives."""
+    """The place, the site and the calendar date each event's own clause gives; an event
+    noun that is the subject or object of a verb takes that verb's ("a bomb exploded in
+    Kabul", "carried out an attack at the market")."""
+    events = frozenset(d.match.head.i for d in drafts if not d.match.trigger.noun)
+    text = doc_text(drafts[0].match.head.doc) if drafts else ""
     for draft in drafts:
         head = draft.match.head
-        moves = lexicon.types[draft.match.trigger.type].moves
-        draft.place = clause_place(head, place_at, moves)
-        if draft.place is None and draft.match.trigger.noun and head.dep_ in NOUN_IN_CLAUSE:
-            # "a bomb exploded in Kabul", "carried out an attack in Kabul"
-            draft.place = clause_place(head.head, place_at, moves)
+        moves = rules.events.types[draft.type].moves
+        words = [head]
+        if draft.match.trigger.noun and head.dep_ in NOUN_IN_CLAUSE:
+            words.append(head.head)
+        for word in words:
+            draft.place = draft.place or clause_place(word, place_at, moves)
+            site = clause_site(word, rules.sites)
+            if draft.site is None and site is not None:
+                draft.site = Span(start=site[0], end=site[1], text=text[site[0] : site[1]])
+        if draft.site is not None and draft.place is None:  # "the station in Belfast"
+            draft.place = _place_within(draft.site, place_at, head.doc)
         draft.place_source = "clause" if draft.place else None
-        draft.date = clause_date(head, date_at)
+        draft.date = clause_date(head, date_at, events)
         draft.date_source = "clause" if draft.date and draft.date.value else None
+
+
+def _place_within(site: Span, place_at: dict[int, Place], doc: Doc) -> Place | None:
+    span = doc.char_span(site.start, site.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((place_at[t.i] for t in span if t.i in place_at), None)
 
 
 def _modalities(
@@ -217,6 +245,29 @@ def _modalities(
             claimant_actor = book.actor_of(claimant)
             if claimant_actor is not None:  # cluster 0 is an actor too
                 draft.reported_by = claimant_actor
+
+
+def _published(drafts: list[Draft], article: _Article, published: str) -> None:
+    """A current event the headline or lead reports with no date of its own happened on
+    the publication date, as far as the article says (``date_source``: ``published``, day
+    precision); not a background event (past perfect: "had raided") nor one that did not
+    happen."""
+    day = published[:10]
+    for draft in drafts:
+        if draft.date is not None or draft.negated or draft.modality not in ASSERTED:
+            continue
+        matches = (draft.match, *(m.match for m in draft.mentions))
+        if not any(m.start < article.lead_end for m in matches):
+            continue
+        if any(_past_perfect(match.head) for match in matches):
+            continue
+        draft.date = DateMention(text=day, start=0, end=0, value=day, type="DATE", precision="day")
+        draft.date_source = "published"
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "had raided", "had been attacked": told as before the time of the story."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def _finished(
@@ -312,6 +363,7 @@ def _event(
         target=target,
         place=draft.place.id if draft.place else None,
         place_source=draft.place_source if draft.place else None,
+        site=draft.site,
         date=draft.date.value if draft.date else None,
         date_precision=draft.date.precision if draft.date else None,
         date_source=draft.date_source if draft.date else None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.extract.events.lexicon import TriggerMatch
-from tidings.model import DateMention, Modality, Place, Source
+from tidings.model import DateMention, DateSource, Modality, Place, PlaceSource, Span
 
 __all__ = ["Draft", "Mention"]
 
@@ -26,9 +26,10 @@ class Draft:
     actor: int | None
     target: int | None
     place: Place | None = None
-    place_source: Source | None = None
+    place_source: PlaceSource | None = None
+    site: Span | None = None
     date: DateMention | None = None
-    date_source: Source | None = None
+    date_source: DateSource | None = None
     modality: Modality = "asserted"
     reported_by: int | None = None
     negated: bool = False
@@ -47,11 +48,22 @@ class Draft:
         self.actor = self.actor if self.actor is not None else other.actor
         self.target = self.target if self.target is not None else other.target
         self.reported_by = self.reported_by if self.reported_by is not None else other.reported_by
+        self.site = self.site or other.site
         if other.place is not None and (
-            self.place is None or (self.place_source != "clause" and other.place_source == "clause")
+            self.place is None or _surer(other.place_source, self.place_source, PLACE_SOURCES)
         ):
             self.place, self.place_source = other.place, other.place_source
         if other.date is not None and (
-            self.date is None or (self.date_source != "clause" and other.date_source == "clause")
+            self.date is None or _surer(other.date_source, self.date_source, DATE_SOURCES)
         ):
             self.date, self.date_source = other.date, other.date_source
+
+
+PLACE_SOURCES: tuple[PlaceSource, ...] = ("clause", "sentence", "context", "passage", "focus")
+DATE_SOURCES: tuple[DateSource, ...] = ("clause", "sentence", "context", "published")
+
+
+def _surer(one: str | None, other: str | None, order: tuple[str, ...]) -> bool:
+    """Is source ``one`` surer than ``other`` (an earlier one of ``order``)?"""
+    rank = {source: number for number, source in enumerate(order)}
+    return rank.get(one or "", len(order)) < rank.get(other or "", len(order))

@@ -25,8 +25,9 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from tidings.extract.events.actors import ActorBook
+from tidings.extract.events.drafts import Draft
 from tidings.extract.syntax import own_subject
-from tidings.model import DateMention, Place
+from tidings.model import HAPPENED_MODALITIES, DateMention, Focus, Place
 from tidings.rules import RoleBook
 
 __all__ = [
@@ -34,11 +35,14 @@ __all__ = [
     "calendar",
     "clause_date",
     "clause_place",
+    "clause_site",
     "date_anchors",
     "locations",
     "nearest",
+    "passage_places",
     "place_rank",
     "place_tokens",
+    "sentence_places",
 ]
 
 NEAR_PREPOSITIONS = ("at", "in", "near", "on", "across", "along", "inside", "outside", "within")
@@ -49,6 +53,7 @@ DATE_CLIMB = frozenset(
 )  # fmt: skip
 OWN_CLAUSE_CUT = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp"})
 CONTEXT_WINDOW = 3
+PASSAGE_WINDOW = 2  # sentences back the passage's place may be
 T = TypeVar("T")
 
 
@@ -93,6 +98,42 @@ def clause_place(head: Token, place_at: dict[int, Place], moving: bool) -> Place
     return None
 
 
+def clause_site(head: Token, sites: frozenset[str]) -> tuple[int, int] | None:
+    """The spot the trigger's clause names ("at the busy Oxford Street bus station", "a
+    bakery on Rue Victor Hugo"): a phrase of :data:`NEAR_PREPOSITIONS` headed by a site noun
+    (``sites.toml``), or the noun a "where" clause describes ("the station, where six were
+    killed"); its character span, without a relative clause or what follows a comma."""
+    where = head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children)
+    if where and head.head.lemma_.lower() in sites:
+        return _phrase(head.head)
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in NEAR_PREPOSITIONS:
+            continue
+        noun = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if noun is not None and noun.lemma_.lower() in sites and noun.pos_ == "NOUN":
+            return _phrase(noun)
+    return None
+
+
+def _phrase(noun: Token) -> tuple[int, int]:
+    """The noun with what modifies it before it, and the "of"/"on"/"in" phrases after it up
+    to a comma or a clause ("a bakery on the central street")."""
+    tokens = [noun]
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod"):
+            tokens.extend(child.subtree)
+        elif (
+            child.i > noun.i and child.dep_ == "prep" and child.lower_ in ("of", "on", "in", "near")
+        ):
+            subtree = list(child.subtree)
+            if not any(t.dep_ in ("relcl", "acl") or t.is_punct for t in subtree):
+                tokens.extend(subtree)
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens)
+    doc = noun.doc
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
 def _first_place(root: Token, place_at: dict[int, Place]) -> Place | None:
     for token in root.subtree:
         if token.dep_ in ("relcl", "ccomp", "advcl", "acl", "xcomp"):
@@ -134,10 +175,13 @@ def calendar(mention: DateMention) -> bool:
     return mention.type in ("DATE", "TIME") and value[:1].isdigit()
 
 
-def clause_date(head: Token, date_at: dict[int, DateMention]) -> DateMention | None:
+def clause_date(
+    head: Token, date_at: dict[int, DateMention], events: frozenset[int] = frozenset()
+) -> DateMention | None:
     """A date attached to the trigger or its phrases ("killed 12 in an attack on Tuesday"),
     else to a word it hangs from ("On Monday a soldier defected, ... after soldiers opened
-    fire")."""
+    fire"), never to another event's trigger (``events``: "apologized on Friday for the
+    2010 raid" does not date the raid to the Friday)."""
     queue = [head]
     while queue:  # breadth first: the nearest attachment wins
         token = queue.pop(0)
@@ -151,6 +195,8 @@ def clause_date(head: Token, date_at: dict[int, DateMention]) -> DateMention | N
         if token.dep_ not in DATE_CLIMB or token.head.i == token.i:
             return None
         token = token.head
+        if token.i in events and head.pos_ in ("NOUN", "PROPN"):
+            return None  # a noun of another event's phrase: that event's date is not its own
     return None
 
 
@@ -198,3 +244,89 @@ def nearest(items: list[T], sentence: int, sentence_of: Callable[[T], int]) -> T
         if best_key is None or rank < best_key:
             best, best_key = item, rank
     return best
+
+
+def _happened(draft: Draft) -> bool:
+    return draft.modality in HAPPENED_MODALITIES and not draft.negated
+
+
+def _place_starts(place_at: dict[int, Place]) -> list[tuple[int, Place]]:
+    """(first token, place) of each place on the map, in text order: a place beyond the
+    event's clause is there to put it on the map."""
+    seen: set[int] = set()
+    found = []
+    for index in sorted(place_at):
+        place = place_at[index]
+        if place.lat is not None and place.start not in seen:
+            seen.add(place.start)
+            found.append((index, place))
+    return found
+
+
+def sentence_places(
+    drafts: list[Draft], place_at: dict[int, Place], sentence_of: Sequence[int], book: ActorBook
+) -> None:
+    """An event that happened and whose clause names no place takes the place its sentence
+    (or the sentence of one of its mentions) names nearest to it (``place_source``:
+    ``sentence``), unless that name is its actor or target ("apologized to Turkey")."""
+    starts = _place_starts(place_at)
+    for draft in drafts:
+        if draft.place is not None or not _happened(draft):
+            continue
+        sentences = {draft.sentence, *(m.sentence for m in draft.mentions)}
+        parties = {book.root(c) for c in (draft.actor, draft.target) if c is not None}
+        candidates = [
+            (i, p)
+            for i, p in starts
+            if sentence_of[i] in sentences and not _names_party(i, parties, book)
+        ]
+        if candidates:
+            head = draft.match.head.i
+            _, draft.place = min(candidates, key=lambda item: (abs(item[0] - head), item[0]))
+            draft.place_source = "sentence"
+
+
+def _names_party(index: int, parties: set[int], book: ActorBook) -> bool:
+    cluster = book.actor_of(book.doc[index])
+    return cluster is not None and book.root(cluster) in parties
+
+
+def passage_places(
+    drafts: list[Draft],
+    place_at: dict[int, Place],
+    sentence_of: Sequence[int],
+    places: Sequence[Place],
+    focus: Sequence[Focus],
+) -> None:
+    """Failing that, the place named last in the :data:`PASSAGE_WINDOW` sentences before it
+    (``passage``), else the first mention of the place the article is about (``focus``)."""
+    starts = _place_starts(place_at)
+    focus_place = _focus_place(places, focus)
+    for draft in drafts:
+        if draft.place is not None or not _happened(draft):
+            continue
+        earlier = [
+            (i, p)
+            for i, p in starts
+            if draft.sentence - PASSAGE_WINDOW <= sentence_of[i] < draft.sentence
+        ]
+        if earlier:
+            draft.place, draft.place_source = earlier[-1][1], "passage"
+        elif focus_place is not None:
+            draft.place, draft.place_source = focus_place, "focus"
+
+
+def _focus_place(places: Sequence[Place], focus: Sequence[Focus]) -> Place | None:
+    if not focus:
+        return None
+    top = focus[0]
+    return next(
+        (
+            p
+            for p in places
+            if not p.metonymic
+            and p.lat is not None
+            and (p.geonameid == top.geonameid if top.geonameid else p.name == top.name)
+        ),
+        None,
+    )
