@@ -31,8 +31,8 @@ TYPE_FIELDS = (
     "attack_story", "target_prepositions",
 )  # fmt: skip
 TRIGGER_FIELDS = (
-    "type", "mode", "acled", "verbs", "nouns", "agents", "unless", "needs_target", "toll_only",
-    "target_prepositions",
+    "type", "mode", "acled", "verbs", "nouns", "agents", "unless", "unless_entity",
+    "needs_target", "toll_only", "target_prepositions", "task_with",
 )  # fmt: skip
 
 
@@ -97,6 +97,8 @@ class Trigger:
     needs_target: bool = False  # a verb reports the event only with an actor as its object
     toll_only: bool = False  # only ever the toll of its sentence's event ("died", "deaths")
     target_prepositions: frozenset[str] = frozenset()  # the type's, and "apologized to X"
+    unless_entity: frozenset[str] = frozenset()  # entity types that cancel it, as for unless
+    task_with: bool = False  # "charged with shaping the strategy": a task, not this event
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,8 @@ def read_lexicon(
         unless = frozenset(entry.strings("unless"))
         needs_target = entry.flag("needs_target")
         toll_only = entry.flag("toll_only")
+        unless_entity = frozenset(word.upper() for word in entry.strings("unless_entity"))
+        task_with = entry.flag("task_with")
         prepositions = types[type_name].target_prepositions | _words(entry, "target_prepositions")
         for noun, key in ((False, "verbs"), (True, "nouns")):
             for phrase in entry.strings(key):
@@ -162,7 +166,7 @@ def read_lexicon(
                 seen.add((words, noun))
                 trigger = Trigger(
                     type_name, words, noun, mode, acled, unless, needs_target, toll_only,
-                    prepositions,
+                    prepositions, unless_entity, task_with,
                 )  # fmt: skip
                 (nouns if noun else verbs).setdefault(words[0], []).append(trigger)
         for agent in entry.strings("agents"):

@@ -135,9 +135,12 @@ def _modifies_a_thing(noun: Token) -> bool:
 
 
 def _cancelled(head: Token, trigger: Trigger) -> bool:
-    """ "released a statement", "heart attack", "violence erupted", "under fire": not this
-    event."""
-    if not trigger.unless:
+    """ "released a statement", "heart attack", "violence erupted", "under fire", "the
+    summit of Everest" (an entity type of ``unless_entity``), "charged with shaping the
+    strategy" (``task_with``): not this event."""
+    if trigger.task_with and _task(head):
+        return True
+    if not trigger.unless and not trigger.unless_entity:
         return False
     words: list[Token] = []
     if head.dep_ == "pobj":
@@ -147,4 +150,28 @@ def _cancelled(head: Token, trigger: Trigger) -> bool:
             words.append(child)
         elif child.dep_ in ("prep", "agent"):
             words.extend(g for g in child.children if g.dep_ == "pobj")
-    return any(w.lemma_.lower() in trigger.unless or w.lower_ in trigger.unless for w in words)
+    if any(w.lemma_.lower() in trigger.unless or w.lower_ in trigger.unless for w in words):
+        return True
+    return any(w.ent_type_ in trigger.unless_entity for w in _what_it_is_of(head))
+
+
+def _what_it_is_of(head: Token) -> list[Token]:
+    """Who or what the event is of: its subject, object, possessor, compound or "of X" (not
+    where or when: "collapsed in Lima")."""
+    words = []
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound"):
+            words.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            words.extend(g for g in child.children if g.dep_ == "pobj")
+    return [w for w in words if w.ent_type_]
+
+
+def _task(verb: Token) -> bool:
+    """ "is charged with shaping the strategy": "with" and a gerund, a duty given."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "with"
+        and any(g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in child.children)
+        for child in verb.children
+    )

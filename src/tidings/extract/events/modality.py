@@ -9,8 +9,9 @@ modality, the first that applies:
     intended      the infinitive of an attempt, plan or wish ("attempting to cross", "plans
                   to visit"), or a verb with "will" ("will meet");
     hypothetical  a modal (could, may, might, would, should, can, must; not when negated:
-                  "could not agree" did not happen), an "if"/"unless" clause, or a
-                  noun of fear or risk above it ("fears of another missile launch");
+                  "could not agree" did not happen), an "if"/"unless" clause, a noun of
+                  fear or risk above it ("fears of another missile launch"), or the
+                  infinitive of an ability ("the ability to seize control");
     generic       a habit or a kind of event rather than one occurrence: a frequency ("every
                   year", "often"), the present simple with a bare plural or counted subject
                   ("1,000 North Koreans defect"), a gerund or event noun that is the subject of
@@ -41,6 +42,11 @@ INTENT_WORDS = frozenset(
     """attempt try plan intend want seek aim hope vow prepare plot decide threaten scheme
     bid attempts plans intention prefer wish expect propose offer agree promise
     pledge""".split()
+)
+# "the ability to seize control": what someone can do, not what they did
+ABILITY_WORDS = frozenset(
+    """ability capability capacity power right chance opportunity means freedom authority
+    permission licence license potential""".split()
 )
 RISK_WORDS = frozenset(
     """fear risk threat possibility prospect danger concern worry warning speculation
@@ -86,6 +92,8 @@ def modality(head: Token, noun: bool, in_title: bool, set_date: bool) -> Modalit
             return "ordered"
         if lemma in INTENT_WORDS:
             return "intended"
+        if lemma in ABILITY_WORDS:
+            return "hypothetical"
     clause = _clause_verb(head)
     if _hypothetical(head, clause):
         return "hypothetical"
