@@ -112,6 +112,7 @@ class Lexicon:
     agents: Mapping[str, str]  # "defector" -> "DEFECT"
     tolls: frozenset[str] = frozenset()  # every type's toll verbs
     cause_words: frozenset[str] = frozenset()  # every type's caused_by words
+    not_doers: frozenset[str] = frozenset()  # words that are no one: triggers, causes, weapons
 
     def cause_of(self, words: Collection[str]) -> str | None:
         """The first type (in file order) one of whose ``caused_by`` words is in ``words``."""
@@ -178,6 +179,16 @@ def read_lexicon(
         agents=agents,
         tolls=frozenset(word for kind in types.values() for word in kind.tolls),
         cause_words=frozenset(word for kind in types.values() for word in kind.caused_by),
+        not_doers=frozenset(
+            {key for key in (*verbs, *nouns)}
+            | {word for kind in types.values() for word in kind.caused_by}
+            | {
+                word
+                for kind in types.values()
+                if kind.attack_story is not None
+                for word in kind.attack_story.weapons
+            }
+        ),
     )
 
 

@@ -87,7 +87,7 @@ class ActorBook:
         self._title_end = len(title) if title and self.text.startswith(title) else 0
         self._entities = {entity.id: entity for entity in entities}
         self._sentence_of = sentence_numbers(doc)
-        reader = MentionReader(
+        self._reader = reader = MentionReader(
             doc,
             self.roles,
             self.agents,
@@ -121,6 +121,22 @@ class ActorBook:
         if cluster is None and token.dep_ == "compound":
             cluster = self._of_token.get(token.head.i)
         return None if cluster is None else self._find(cluster)
+
+    def doer(self, token: Token | None, excluded: frozenset[str] = frozenset()) -> int | None:
+        """The cluster of the one who does an event: an actor's mention, else a group no role
+        noun names ("Syrian hackers hijacked ...", "three countries are waging assaults"),
+        made an actor of its own (no pronoun refers to it); not a word of ``excluded``
+        (event words, causes, weapons)."""
+        cluster = self.actor_of(token)
+        if cluster is not None or token is None or token.lemma_.lower() in excluded:
+            return cluster
+        mention = self._reader.describe(token)
+        if mention is None:
+            return None
+        cluster = self._new()
+        self._clusters[cluster].mentions.append(mention)
+        self._of_token[mention.head] = cluster
+        return cluster
 
     def speaker_actor(self, quote: Quote) -> int | None:
         """The cluster of a quote's speaker."""

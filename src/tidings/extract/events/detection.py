@@ -160,12 +160,13 @@ def _drafts(
     target; the book learns who did what (for "the defector"). ``tolls``: the drafts are
     tolls, with their victims as target and no actor."""
     drafts: list[Draft] = []
+    not_doers = lexicon.not_doers
     for match in matches:
         trigger = match.trigger
         kind = lexicon.types[trigger.type]
         actor_word, target_word = participants(match, kind, article.title_end)
         sentence = article.sentence_of[match.head.i]
-        draft = Draft(match, sentence, None if tolls else book.actor_of(actor_word), None)
+        draft = Draft(match, sentence, None if tolls else book.doer(actor_word, not_doers), None)
         draft.target = book.actor_of(target_word)
         if draft.target is None:
             draft.target = book.actor_of(owner(target_word))

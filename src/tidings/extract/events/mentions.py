@@ -118,6 +118,24 @@ class MentionReader:
         mention.country = self._phrase_country(first, token.i) or self._nationality_after(token)
         return mention
 
+    def describe(self, token: Token) -> Mention | None:
+        """A mention of a group no role noun names ("Syrian hackers", "three countries",
+        "opponents"): a plural common noun, as the one who does an event; None for a word
+        that is no such noun."""
+        if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.ent_type_:
+            return None
+        phrase = noun_phrase(token, bytearray(len(self.doc)), self.titles)
+        if phrase is None:
+            return None
+        first, last = phrase
+        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+        mention = Mention(
+            token.i, start, end, self.sentence_of[token.i], "plural", token.lemma_.lower(),
+            definite=determiner(token) in DEFINITE, pronoun=False, in_title=start < self.title_end,
+        )  # fmt: skip
+        mention.country = self._phrase_country(first, token.i)
+        return mention
+
     def _entity_mention(self, token: Token, entity: Entity, sentence: int) -> Mention:
         span = self._entity_span(token, entity)
         kind = {"PERSON": "person", "ORG": "group", "GPE": "group"}.get(entity.type)
