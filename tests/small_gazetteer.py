@@ -80,7 +80,8 @@ NAMES = (
     # Asia, Oceania, Africa, the Middle East
     "Bandung", "Jakarta", "Java", "Manila", "Pandi", "Bulacan", "Delhi", "New Delhi", "Mumbai",
     "Kolkata", "Karachi", "Islamabad", "Kabul", "Tehran", "Baghdad", "Damascus", "Beirut",
-    "Jerusalem", "Tel Aviv", "Gaza", "Cairo", "Riyadh", "Dubai", "Doha", "Nairobi", "Lagos", "Dhaka",
+    "Jerusalem", "Tel Aviv", "Gaza", "Cairo", "Riyadh", "Dubai", "Doha", "Nairobi", "Lagos",
+    "Dhaka",
     "Abuja", "Johannesburg", "Cape Town", "Kampala", "Khartoum", "Addis Ababa", "Guangdong",
     "Hong Kong", "Taipei", "Sydney", "Melbourne", "Canberra", "Brisbane", "Perth", "Hobart",
     "Auckland", "Wellington", "New South Wales", "Queensland", "Victoria", "Tasmania", "Free State",

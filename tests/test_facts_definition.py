@@ -184,3 +184,15 @@ def test_an_older_database_gains_the_columns_on_open(tmp_path: Path) -> None:
     old.commit()
     old.close()
     assert "speaker_resolved_from" in _columns(connect(path), "quotes")
+
+
+def test_the_acled_vocabulary_of_the_rules_is_the_contracts() -> None:
+    """The ACLED types an event may carry (model) are those the ACLED rules are checked
+    against (rules), in the same order."""
+    from tidings.model import AcledSubEvent, AcledType
+    from tidings.rules.acled import ACLED_SUB_EVENTS
+
+    assert typing.get_args(AcledType) == tuple(ACLED_SUB_EVENTS)
+    assert typing.get_args(AcledSubEvent) == tuple(
+        sub for subs in ACLED_SUB_EVENTS.values() for sub in subs
+    )

@@ -28,6 +28,7 @@ DATA_FILES = (
     "events/types.toml",
     "events/triggers.toml",
     "events/sites.toml",
+    "events/acled.toml",
     "roles.toml",
     "quotes/cues.toml",
 )
@@ -69,11 +70,19 @@ def test_a_toml_syntax_error_names_the_file_and_line(data: Path) -> None:
     assert message.startswith(f"{types}, line {line}: not a valid TOML")
 
 
-def test_an_unknown_role_in_a_type_names_the_file_table_and_line(data: Path) -> None:
-    types = data / "events" / "types.toml"
-    line = _edit(types, 'between = ["MIL", "REB"', 'between = ["MIL", "ARMY"')
+def test_an_unknown_role_in_the_acled_rules_names_the_file_and_line(data: Path) -> None:
+    acled = data / "events" / "acled.toml"
+    line = _edit(acled, 'armed = ["MIL", "REB"', 'armed = ["MIL", "ARMY"')
     message = _refused(data)
-    assert message.startswith(f"{types}, line {line}: [ASSAULT.battle]: unknown role 'ARMY'")
+    assert message.startswith(f"{acled}, line {line}: unknown role 'ARMY'")
+
+
+def test_an_acled_rule_must_name_acled_types(data: Path) -> None:
+    acled = data / "events" / "acled.toml"
+    line = _edit(acled, 'sub_event = "Grenade"', 'sub_event = "Car bomb"')
+    message = _refused(data)
+    assert message.startswith(f"{acled}, line {line}: [[rule]] number")
+    assert "'Car bomb' is not a sub-event type of Explosions/Remote violence" in message
 
 
 def test_a_missing_field_names_its_table(data: Path) -> None:
@@ -191,14 +200,14 @@ def test_caused_by_words_make_a_killing_a_disaster(nlp: Language, data: Path) ->
     assert [(e.type, e.killed) for e in _events(nlp, text, read_rules(data))] == [("ASSAULT", 4)]
 
 
-def test_a_flag_can_be_set_on_the_rules_object(nlp: Language) -> None:
+def test_a_rule_can_be_changed_on_the_rules_object(nlp: Language) -> None:
     """The Rules object is what the extractors read: a changed copy changes the result."""
     rules = load_rules()
     text = "Government troops attacked the rebels near Goma."
     (attack,) = _events(nlp, text, rules)
-    assert attack.acled == "Battles"  # MIL against a group of REB: ACLED's battle
-    types = dict(rules.events.types)
-    types["ASSAULT"] = dataclasses.replace(types["ASSAULT"], battle=None)
-    changed = dataclasses.replace(rules, events=dataclasses.replace(rules.events, types=types))
-    (attack,) = _events(nlp, text, changed)
-    assert attack.acled == "Violence against civilians"
+    # MIL against a group of REB: ACLED's battle
+    assert (attack.acled, attack.acled_sub_event) == ("Battles", "Armed clash")
+    assert rules.acled is not None
+    unarmed = dataclasses.replace(rules.acled, armed=frozenset({"MIL"}))
+    (attack,) = _events(nlp, text, dataclasses.replace(rules, acled=unarmed))
+    assert attack.acled is None  # the rebels are no armed side now, nor civilians

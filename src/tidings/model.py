@@ -33,6 +33,29 @@ PlaceSource = Literal["clause", "sentence", "context", "passage", "focus"]
 DateSource = Literal["clause", "sentence", "context", "published"]
 Modality = Literal["asserted", "reported", "hypothetical", "ordered", "intended", "generic"]
 HAPPENED_MODALITIES: tuple[Modality, ...] = ("asserted", "reported")  # said to have happened
+# ACLED's 6 event types and 25 sub-event types (ACLED codebook; the ACLED rules check their
+# data against the same list, tidings.rules.acled.ACLED_SUB_EVENTS, and a test holds the two
+# equal)
+AcledType = Literal[
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+]
+AcledSubEvent = Literal[
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance",
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    "Violent demonstration", "Mob violence",
+    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction",
+    "Non-violent transfer of territory", "Other",
+]  # fmt: skip
+
 QUESTIONS = ("who", "what", "when", "where", "why", "how")  # the answers of a MainEvent
 
 Offset = Annotated[int, Minimum(0)]
@@ -213,7 +236,9 @@ class Event:
     """Who did what to whom, where and when.
 
     ``type`` is a PLOVER event type (ASSAULT, COERCE, AID ...) with its ``mode`` where the
-    trigger says one, its ``cameo`` root code and, where defined, its ``acled`` event type.
+    trigger says one and its ``cameo`` root code; ``acled`` and ``acled_sub_event`` are its
+    ACLED event and sub-event types by ACLED's definitions (who fights whom, with what), where
+    ACLED codes such events.
     ``actor``, ``target`` and ``reported_by`` are Actor ids. ``place`` is a Place id, with
     ``place_source`` saying how it was found: ``clause`` (named in the event's clause),
     ``sentence`` (the only place named in its sentence, or the nearest one), ``context``
@@ -240,7 +265,8 @@ class Event:
     evidence: Span
     mode: str | None = None
     cameo: Annotated[str, Pattern("^[0-9]{2}$")] | None = None
-    acled: str | None = None
+    acled: AcledType | None = None
+    acled_sub_event: AcledSubEvent | None = None
     actor: ActorId | None = None
     target: ActorId | None = None
     place: PlaceId | None = None

@@ -11,14 +11,16 @@ name the file and the line. This package imports no extractor (and not spaCy): t
 corpus and output layers read role labels from it.
 """
 
+from tidings.rules.acled import AcledRule, AcledRules
 from tidings.rules.cues import Cues
-from tidings.rules.events import AttackStory, Battle, EventType, Lexicon, Trigger
+from tidings.rules.events import AttackStory, EventType, Lexicon, Trigger
 from tidings.rules.loading import Rules, load_lexicon, load_rules, read_rules
 from tidings.rules.roles import RoleBook, SpeakerNouns
 
 __all__ = [
+    "AcledRule",
+    "AcledRules",
     "AttackStory",
-    "Battle",
     "Cues",
     "EventType",
     "Lexicon",

@@ -17,7 +17,6 @@ from tidings.rules.files import DataFile, Entry
 
 __all__ = [
     "AttackStory",
-    "Battle",
     "EventType",
     "Lexicon",
     "Trigger",
@@ -26,23 +25,14 @@ __all__ = [
 ]
 
 TYPE_FIELDS = (
-    "description", "quad", "cameo", "acled", "modes", "extension", "transitive", "casualties",
-    "tolls", "caused_by", "moves", "self_moving", "two_sided", "two_sided_modes", "battle",
+    "description", "quad", "cameo", "modes", "extension", "transitive", "casualties",
+    "tolls", "caused_by", "moves", "self_moving", "two_sided", "two_sided_modes",
     "attack_story", "target_prepositions",
 )  # fmt: skip
 TRIGGER_FIELDS = (
-    "type", "mode", "acled", "verbs", "nouns", "agents", "unless", "unless_entity",
+    "type", "mode", "verbs", "nouns", "agents", "unless", "unless_entity",
     "needs_target", "toll_only", "target_prepositions", "task_with",
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Battle:
-    """ACLED's distinction: an event of this type between two armed sides (the target a
-    group) is ``acled`` ("Battles"), not the type's own ACLED type."""
-
-    acled: str
-    between: frozenset[str]  # the armed roles (codes of roles.toml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +58,6 @@ class EventType:
     description: str
     quad: str | None = None
     cameo: str | None = None
-    acled: str | None = None
     modes: tuple[str, ...] = ()
     extension: bool = False
     transitive: bool = True  # False: no target ("defected", "crashed")
@@ -79,7 +68,6 @@ class EventType:
     self_moving: bool = False  # whoever does it moves ("during the escape": who escaped)
     two_sided: bool = False  # "with X" is the other side ("talks with X")
     two_sided_modes: frozenset[str] = frozenset()  # modes that make it two-sided
-    battle: Battle | None = None
     attack_story: AttackStory | None = None
     target_prepositions: frozenset[str] = frozenset()  # "fired on X": X is the target
 
@@ -92,7 +80,6 @@ class Trigger:
     words: tuple[str, ...]
     noun: bool
     mode: str | None = None
-    acled: str | None = None
     unless: frozenset[str] = frozenset()
     needs_target: bool = False  # a verb reports the event only with an actor as its object
     toll_only: bool = False  # only ever the toll of its sentence's event ("died", "deaths")
@@ -152,7 +139,6 @@ def read_lexicon(
         mode = entry.string("mode")
         if mode is not None and mode not in types[type_name].modes:
             raise entry.error(f"{type_name} has no mode {mode!r}", "mode")
-        acled = entry.string("acled")
         unless = frozenset(entry.strings("unless"))
         needs_target = entry.flag("needs_target")
         toll_only = entry.flag("toll_only")
@@ -166,7 +152,7 @@ def read_lexicon(
                     continue
                 seen.add((words, noun))
                 trigger = Trigger(
-                    type_name, words, noun, mode, acled, unless, needs_target, toll_only,
+                    type_name, words, noun, mode, unless, needs_target, toll_only,
                     prepositions, unless_entity, task_with,
                 )  # fmt: skip
                 (nouns if noun else verbs).setdefault(words[0], []).append(trigger)
@@ -205,7 +191,6 @@ def _event_type(entry: Entry, roles: Collection[str]) -> EventType:
         description=entry.string("description") or "",
         quad=entry.string("quad"),
         cameo=entry.string("cameo"),
-        acled=entry.string("acled"),
         modes=modes,
         extension=entry.flag("extension"),
         transitive=entry.flag("transitive", True),
@@ -216,21 +201,9 @@ def _event_type(entry: Entry, roles: Collection[str]) -> EventType:
         self_moving=entry.flag("self_moving"),
         two_sided=entry.flag("two_sided"),
         two_sided_modes=two_sided_modes,
-        battle=_battle(entry.table("battle"), roles),
         attack_story=_attack_story(entry.table("attack_story")),
         target_prepositions=_words(entry, "target_prepositions"),
     )
-
-
-def _battle(entry: Entry | None, roles: Collection[str]) -> Battle | None:
-    if entry is None:
-        return None
-    entry.only("acled", "between")
-    between = entry.strings("between")
-    for role in between:
-        if role not in roles:
-            raise entry.error(f"{entry.label}: unknown role {role!r} (see roles.toml)", "between")
-    return Battle(acled=entry.required("acled"), between=frozenset(between))
 
 
 def _attack_story(entry: Entry | None) -> AttackStory | None:

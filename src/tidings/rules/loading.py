@@ -1,7 +1,8 @@
 """Every vocabulary of the extractors, read and checked once into one :class:`Rules`.
 
 ``read_rules(data, extra)`` reads the data files under ``data`` (``events/types.toml``,
-``events/triggers.toml``, ``events/sites.toml``, ``roles.toml``, ``quotes/cues.toml``) and
+``events/triggers.toml``, ``events/sites.toml``, ``events/acled.toml``, ``roles.toml``,
+``quotes/cues.toml``) and
 a user's ``extra`` file; ``load_rules(extra)`` does it for the bundled files, once per
 process and file.
 """
@@ -14,6 +15,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from tidings.rules.acled import AcledRules, read_acled
 from tidings.rules.cues import Cues, read_cues
 from tidings.rules.events import Lexicon, read_lexicon, read_sites
 from tidings.rules.files import Entry, read_data
@@ -33,6 +35,7 @@ class Rules:
     speakers: SpeakerNouns  # the same nouns as quote speakers see them
     cues: Cues  # quote cue verbs
     sites: frozenset[str] = frozenset()  # nouns of spots where events happen ("station")
+    acled: AcledRules | None = None  # ACLED coding
 
 
 def read_rules(data: Path | Traversable, extra: Path | None = None) -> Rules:
@@ -52,7 +55,10 @@ def read_rules(data: Path | Traversable, extra: Path | None = None) -> Rules:
     )
     cues = read_cues(read_data(data / "quotes" / "cues.toml", "cues file"), user)
     sites = read_sites(read_data(data / "events" / "sites.toml", "sites file"))
-    return Rules(events=events, roles=roles, speakers=speakers, cues=cues, sites=sites)
+    acled = read_acled(
+        read_data(data / "events" / "acled.toml", "ACLED rules"), roles.labels, events.types
+    )
+    return Rules(events=events, roles=roles, speakers=speakers, cues=cues, sites=sites, acled=acled)
 
 
 @lru_cache(maxsize=8)

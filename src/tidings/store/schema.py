@@ -24,7 +24,8 @@ quotes        per quote: n, text, span, kind, speaker (name, span, entity, and t
 quantities    per number: n, text, span, value, unit, qualifier, counted
 actors        per actor: id (a1 ...), name, country (alpha-3), role, code, entity_id, plural
 actor_mentions  per mention of an actor: actor_id, start, end, text
-events        per event: id (ev1 ...), type, mode, cameo, acled, trigger (text, start, end),
+events        per event: id (ev1 ...), type, mode, cameo, acled, acled_sub_event, trigger
+              (text, start, end),
               evidence (start, end), actor_id, target_id, place_id, place_source, site
               (text, start, end: the spot the clause names), date,
               date_precision, date_source, date_span_start/end (the time expression),
@@ -355,8 +356,10 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE quotes ADD COLUMN speaker_resolved_from_start INTEGER;
     ALTER TABLE quotes ADD COLUMN speaker_resolved_from_end INTEGER;
     """,
-    # 7: an event's other mentions and its site (older articles: none, not re-analysed)
+    # 7: an event's other mentions, its site and its ACLED sub-event type (older articles:
+    # none, not re-analysed)
     """
+    ALTER TABLE events ADD COLUMN acled_sub_event TEXT;
     ALTER TABLE events ADD COLUMN site TEXT;
     ALTER TABLE events ADD COLUMN site_start INTEGER;
     ALTER TABLE events ADD COLUMN site_end INTEGER;

@@ -35,9 +35,7 @@ def with_cause(match: TriggerMatch, lexicon: Lexicon) -> TriggerMatch:
     cause = lexicon.cause_of(words)
     if cause is None:
         return match
-    return dataclasses.replace(
-        match, trigger=dataclasses.replace(trigger, type=cause, mode=None, acled=None)
-    )
+    return dataclasses.replace(match, trigger=dataclasses.replace(trigger, type=cause, mode=None))
 
 
 def _doer_word(verb: Token) -> Token | None:
@@ -76,7 +74,7 @@ def _attack_story(
         mine = trigger.type == type_name and (single or _what_blew_up(match) is not None)
         weapon = mine and _what_blew_up(match) in story.weapons
         if weapon or (mine and single and in_lead and not _says_what(match, story)):
-            attack = dataclasses.replace(trigger, type=story.type, mode=story.mode, acled=None)
+            attack = dataclasses.replace(trigger, type=story.type, mode=story.mode)
             match = dataclasses.replace(match, trigger=attack)
         found.append(match)
     return found

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from tidings.extract.events.acled import acled_coding, event_words
 from tidings.extract.events.actors import ActorBook
 from tidings.extract.events.allegations import alleging_word
 from tidings.extract.events.arguments import owner, participants
@@ -64,7 +65,7 @@ from tidings.model import (
     Span,
 )
 from tidings.nlp import doc_text
-from tidings.rules import EventType, Lexicon, Rules
+from tidings.rules import AcledRules, EventType, Lexicon, Rules
 
 __all__ = ["find_events"]
 
@@ -133,7 +134,7 @@ def find_events(
     passage_places(drafts, place_at, article.sentence_of, places, focus)
     if published:
         _published(drafts, article, published)
-    return _finished(drafts, article, lexicon, book)
+    return _finished(drafts, article, lexicon, book, rules.acled)
 
 
 def _typed_triggers(
@@ -272,7 +273,11 @@ def _past_perfect(verb: Token) -> bool:
 
 
 def _finished(
-    drafts: list[Draft], article: _Article, lexicon: Lexicon, book: ActorBook
+    drafts: list[Draft],
+    article: _Article,
+    lexicon: Lexicon,
+    book: ActorBook,
+    acled_rules: AcledRules | None,
 ) -> tuple[tuple[Actor, ...], tuple[Event, ...]]:
     """The actors the events refer to, coded, and the events, numbered in text order; the
     first event of a casualty type told in a sentence carries the sentence's toll."""
@@ -286,7 +291,7 @@ def _finished(
                 toll_owner.setdefault(sentence, index)
     events = tuple(
         _event(
-            number, draft, lexicon.types[draft.type], ids, coded, article,
+            number, draft, lexicon.types[draft.type], ids, coded, article, acled_rules,
             tolls=[article.sentences[s] for s, owner in toll_owner.items() if owner == number - 1],
         )
         for number, draft in enumerate(drafts, start=1)
@@ -334,6 +339,7 @@ def _event(
     ids: dict[int, str],
     actors: dict[str, Actor],
     article: _Article,
+    acled_rules: AcledRules | None,
     *,
     tolls: list[SpacySpan],
 ) -> Event:
@@ -351,13 +357,24 @@ def _event(
     trigger = next(
         (m.trigger for m in (match, *(m.match for m in mentions)) if m.trigger.mode), match.trigger
     )
-    acled = trigger.acled or _acled(kind, actor, target, actors)
+    acled, sub_event = (None, None)
+    if acled_rules is not None:
+        matches = (match, *(m.match for m in mentions))
+        acled, sub_event = acled_coding(
+            acled_rules,
+            draft.type,
+            frozenset(m.trigger.mode for m in matches if m.trigger.mode),
+            event_words((m.head, m.tokens) for m in matches),
+            actors.get(actor) if actor else None,
+            actors.get(target) if target else None,
+        )
     return Event(
         id=f"ev{number}",
         type=draft.type,
         mode=trigger.mode,
         cameo=kind.cameo,
         acled=acled,
+        acled_sub_event=sub_event,
         trigger=Span(start=match.start, end=match.end, text=text[match.start : match.end]),
         evidence=_sentence_span(article, draft.sentence),
         actor=actor,
@@ -397,21 +414,6 @@ def _sentence_span(article: _Article, number: int) -> Span:
     while end > start and article.text[end - 1].isspace():
         end -= 1
     return Span(start=start, end=end, text=article.text[start:end])
-
-
-def _acled(
-    kind: EventType, actor: str | None, target: str | None, actors: dict[str, Actor]
-) -> str | None:
-    """The type's ACLED event type, or its ``battle`` one between two armed sides, the
-    target a group (ACLED's distinction: an ASSAULT on anyone else is violence against
-    civilians)."""
-    battle = kind.battle
-    if battle is None or actor is None or target is None:
-        return kind.acled
-    one, other = actors[actor], actors[target]
-    if one.role in battle.between and other.role in battle.between and other.plural:
-        return battle.acled
-    return kind.acled
 
 
 def _confidence(draft: Draft, actor: str | None, target: str | None, in_title: bool) -> float:
