@@ -247,7 +247,8 @@ class Event:
     place from beyond their sentence. ``site`` is the spot the clause names when it names one
     ("the busy Oxford Street bus station"), as written. ``date`` is a TIMEX3 value with its
     ``date_precision``; ``date_source`` says where it came from: ``clause`` (a time expression
-    in the event's own clause, ``date_span``), ``context`` (the dated event of the same story
+    in the event's own clause, ``date_span``), ``sentence`` (a calendar date its sentence
+    gives that no other event's clause holds), ``context`` (the dated event of the same story
     it follows in the article) or ``published`` (a current event the headline or lead reports
     with no date of its own takes the publication date, at day precision; never a background
     event: past perfect, or one dated otherwise). ``modality``:

@@ -5,6 +5,8 @@ that can be participants (read by :mod:`.mentions`):
 
 * named entities (people, organisations, countries, groups): one actor per entity, whatever
   the alias ("United Nations Command", "UN Command");
+* a name and a description in apposition ("Andrei Karlov, Russia's ambassador to Turkey")
+  are one actor;
 * descriptions headed by a role word ("a North Korean soldier", "a defence ministry
   official", "his fellow soldiers", "Those on the North Korean side"): an indefinite one is a
   new actor, unless the headline described the same ("North Korea soldier SHOT" ... "a North
@@ -252,6 +254,10 @@ class ActorBook:
             cluster = self._new()
         self._clusters[self._find(cluster)].mentions.append(mention)
         self._of_token[mention.head] = cluster
+        head = self.doc[mention.head]
+        named = self._of_token.get(head.head.i) if head.dep_ == "appos" else None
+        if named is not None and not mention.pronoun:
+            self._union(named, cluster)  # "Andrei Karlov, Russia's ambassador to Turkey"
         rank = (0, mention.head) if is_subject(self.doc[mention.head]) else (1, -mention.head)
         self._referents.add(
             mention.head, mention.sentence, mention.kind, rank, (mention.head, cluster)

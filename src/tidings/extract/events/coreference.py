@@ -13,9 +13,13 @@ and the others its mentions (:meth:`.Draft.absorb` gathers what each says):
   airstrike", "raided the offices in a dawn raid");
 - **anaphora**: a definite event noun ("the raid", "this attack", "the 2010 raid") is the
   latest earlier event of its type (one named by a word of the same stem first), unless it
-  says it is another one ("such", "another", "a second", "last", "previous");
+  says it is another one ("such", "another", "a second", "last", "previous"); a noun of a
+  kind ("the bombardment": heavy weapons) only an event of its stem or kind, a plain one
+  ("the attack") any;
 - **headline and lead**: the headline's event and the lead's event of the same type;
-- **the same participants**: an event of the same type and mode done to the same target
+- **the same word nearby**: an event noun of the same word within two sentences (not a
+  plural, nor "another");
+- **the same participants**: an event of the same type done to the same target
   ("his fellow soldiers opened fire on him" ... "he was shot by North Korean military" ...
   "he was wounded in his shoulder"), or, for a type without targets (``transitive = false``
   in ``types.toml``: defecting, fleeing), done by the same actor ("SHOT as he flees ... in
@@ -23,8 +27,9 @@ and the others its mentions (:meth:`.Draft.absorb` gathers what each says):
 
 Two drafts are merged only when they agree: no two different actors (two groups of one
 country and role are one: "his fellow soldiers", "North Korean military") or targets, no
-two different dates, no two different towns, no two different modes, and both happened or
-neither did (a feared or denied attack is not the one that took place).
+two different dates, no two different towns, and both happened or neither did (a feared or
+denied attack is not the one that took place). Modes do not keep mentions apart: an
+assassination is a shooting too.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ OTHER_ONE = frozenset(
     " latest recent".split()
 )
 TOWNS = frozenset({"city", "point"})
+NEARBY = 2  # sentences: how far apart two mentions of one word may be
 
 
 def merge_mentions(
@@ -59,11 +65,11 @@ def merge_mentions(
     made a mention of the event whose toll it tells (its victims that event's target).
     ``intransitive``: the types whose events have no target."""
     drafts = _instruments(drafts, book)
+    _tolls(drafts, tolls)  # first: the victims a toll names say who an event was done to
     drafts = _anaphora(drafts, book)
     drafts = _headline(drafts, book, title_end, lead_end)
-    drafts = _same_participants(drafts, book, intransitive)
-    _tolls(drafts, tolls)
-    return drafts
+    drafts = _same_word_nearby(drafts, book)
+    return _same_participants(drafts, book, intransitive)
 
 
 def _instruments(drafts: list[Draft], book: ActorBook) -> list[Draft]:
@@ -104,12 +110,24 @@ def _definite_noun(draft: Draft) -> bool:
 
 def _antecedent(draft: Draft, earlier: list[Draft], book: ActorBook) -> Draft | None:
     stem = _stem(draft)
-    candidates = [e for e in reversed(earlier) if e.type == draft.type and agree(e, draft, book)]
+    mode = draft.match.trigger.mode
+    candidates = [
+        e
+        for e in reversed(earlier)
+        if e.type == draft.type
+        and agree(e, draft, book)
+        and (mode is None or _stem(e) == stem or mode in _modes(e))
+    ]
     same_word = [e for e in candidates if _stem(e) == stem or any(
         m.match.head.lemma_.lower()[:5] == stem for m in e.mentions
     )]  # fmt: skip
     found = same_word or candidates
     return found[0] if found else None
+
+
+def _modes(draft: Draft) -> set[str]:
+    matches = (draft.match, *(m.match for m in draft.mentions))
+    return {m.trigger.mode for m in matches if m.trigger.mode}
 
 
 def _stem(draft: Draft) -> str:
@@ -129,6 +147,37 @@ def _headline(drafts: list[Draft], book: ActorBook, title_end: int, lead_end: in
             first.absorb(draft)
             gone.add(id(draft))
     return [d for d in drafts if id(d) not in gone]
+
+
+def _same_word_nearby(drafts: list[Draft], book: ActorBook) -> list[Draft]:
+    """ "Heavy shelling hit the east ... The shelling went on": an event noun of the same
+    word within :data:`NEARBY` sentences after another, none of them saying it is another."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = None
+        if draft.match.trigger.noun and not _other_one(draft):
+            same = next(
+                (
+                    e
+                    for e in reversed(kept)
+                    if e.type == draft.type
+                    and _stem(e) == _stem(draft)
+                    and 0 <= draft.sentence - e.sentence <= NEARBY
+                    and agree(e, draft, book)
+                ),
+                None,
+            )
+        if same is None:
+            kept.append(draft)
+        else:
+            same.absorb(draft)
+    return kept
+
+
+def _other_one(draft: Draft) -> bool:
+    head = draft.match.head
+    words = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "nummod")}
+    return bool(words & OTHER_ONE) or head.tag_ in ("NNS", "NNPS")
 
 
 def _same_participants(
@@ -191,9 +240,6 @@ def agree(one: Draft, other: Draft, book: ActorBook) -> bool:
     for mine, theirs in ((one.actor, other.actor), (one.target, other.target)):
         if mine is not None and theirs is not None and not book.same_actor(mine, theirs):
             return False
-    modes = {one.match.trigger.mode, other.match.trigger.mode} - {None}
-    if len(modes) > 1:
-        return False
     if not _dates_agree(one.date, other.date) or not _places_agree(one.place, other.place):
         return False
     return _happened(one) == _happened(other)

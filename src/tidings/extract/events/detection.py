@@ -119,7 +119,8 @@ def find_events(
     toll_drafts = _drafts(tolls, article, lexicon, book, tolls=True)
     book.link_agent_descriptions()
     place_at = place_tokens(doc, places, rules.roles)
-    _clause_scene(drafts, rules, place_at, date_anchors(doc, dates))
+    date_at = date_anchors(doc, dates)
+    _clause_scene(drafts, rules, place_at, date_at)
     _modalities(drafts, article, quotes, book)
     drafts = merge_mentions(
         drafts,
@@ -130,6 +131,7 @@ def find_events(
         intransitive=frozenset(name for name, kind in lexicon.types.items() if not kind.transitive),
     )
     sentence_places(drafts, place_at, article.sentence_of, book)
+    _sentence_dates(drafts, date_at, article.sentence_of)
     _context(drafts, book, locations(doc, place_at, book, article.sentence_of))
     passage_places(drafts, place_at, article.sentence_of, places, focus)
     if published:
@@ -247,6 +249,30 @@ def _modalities(
             claimant_actor = book.actor_of(claimant)
             if claimant_actor is not None:  # cluster 0 is an actor too
                 draft.reported_by = claimant_actor
+
+
+def _sentence_dates(
+    drafts: list[Draft], date_at: dict[int, DateMention], sentence_of: Sequence[int]
+) -> None:
+    """An event that happened with no date in its clause takes the calendar date its
+    sentence gives nearest to it, unless that date belongs to another event's clause
+    (``date_source``: ``sentence``)."""
+    heads = {d.match.head.i for d in drafts} | {m.match.head.i for d in drafts for m in d.mentions}
+    for draft in drafts:
+        if draft.date is not None or draft.negated or draft.modality not in ASSERTED:
+            continue
+        head = draft.match.head.i
+        sentences = {draft.sentence, *(m.sentence for m in draft.mentions)}
+        found = [
+            (index, mention)
+            for index, mention in date_at.items()
+            if sentence_of[index] in sentences
+            and calendar(mention)
+            and (index not in heads or index == head)
+        ]
+        if found:
+            _, draft.date = min(found, key=lambda item: abs(item[0] - head))
+            draft.date_source = "sentence"
 
 
 def _published(drafts: list[Draft], article: _Article, published: str) -> None:

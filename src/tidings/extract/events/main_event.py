@@ -3,9 +3,10 @@
 The main event is what the headline reports: its main verb when it has one with a subject
 ("Mayor meets with strikers at city hall", "Rescuers pull survivors from collapsed
 building"), as an event when the lexicon knows the verb; else the headline's event that best
-carries the story (said to have happened, not negated, with an actor, a date and a place, of a
-type the article keeps returning to); else the best such event of the article (the lead
-weighs most). Its answers are
+carries the story (said to have happened, not negated, with an actor, a date and a place, told
+again and again, of a type the article keeps returning to); else the lead's best such event
+(the current event it reports); else the headline's verb outside the lexicon; else the best
+such event of the article. Its answers are
 phrases of the text, each with its span:
 
 who    the actor as the sentence names it ("a North Korean soldier"), else the target, else
@@ -71,10 +72,13 @@ def find_main_event(
         return None
     lead_end = _lead_end(sentences, title_end)
     headline_verb = _headline_verb(sentences, title_end)
-    in_title = [e for e in events if e.trigger.start < title_end]
+    in_title = [e for e in events if _told_before(e, title_end)]
+    told = in_title
     if headline_verb is not None:  # "Rescuers pull survivors from collapsed building"
-        in_title = [e for e in in_title if _head_of(doc, e.trigger).i == headline_verb.i]
-    event = _main(in_title, title_end, lead_end)
+        told = [e for e in in_title if _head_of(doc, e.trigger).i == headline_verb.i]
+    event = _main(told, title_end, lead_end) or _main(in_title, title_end, lead_end)
+    if event is None:  # the current event the lead reports, if it reports one
+        event = _main([e for e in events if _told_before(e, lead_end)], title_end, lead_end)
     head = headline_verb if event is None else None
     if event is None and head is None:
         event = _main(events, title_end, lead_end)
@@ -105,6 +109,11 @@ def _lead_end(sentences: list[SpacySpan], title_end: int, size: int = 2) -> int:
     return body[min(size, len(body)) - 1].end_char if body else title_end
 
 
+def _told_before(event: Event, end: int) -> bool:
+    """Is the event (or one of its mentions) told before ``end``?"""
+    return any(span.start < end for span in (event.trigger, *(m.trigger for m in event.mentions)))
+
+
 def _main(events: Sequence[Event], title_end: int, lead_end: int) -> Event | None:
     happened = [e for e in events if e.happened]
     if not happened:
@@ -112,8 +121,10 @@ def _main(events: Sequence[Event], title_end: int, lead_end: int) -> Event | Non
     types = Counter(e.type for e in happened)
 
     def score(event: Event) -> float:
-        start = event.trigger.start
+        start = min(m.trigger.start for m in event.mentions) if event.mentions else 0
+        start = min(start, event.trigger.start) if event.mentions else event.trigger.start
         weight = 3.0 if start < title_end else 2.5 if start < lead_end else 1.0
+        weight += 0.5 * min(len(event.mentions), 4)  # the story tells of it again and again
         weight += 1.0 if event.actor else 0.0
         weight += 0.5 if event.target else 0.0
         weight += 1.0 if event.date_source == "clause" else 0.5 if event.date else 0.0

@@ -32,7 +32,7 @@ MENTION_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "poss", "ROOT"}
 )
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})  # "both officers"
 DEMONSTRATIVES = frozenset({"those", "these"})
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "rain", "happen", "matter"})
 
