@@ -1,5 +1,5 @@
-"""ACLED coding: an event's ACLED event type and sub-event type, by the rules of
-``data/events/acled.toml`` (:class:`tidings.rules.AcledRules`).
+"""ACLED coding: the ACLED event type and sub-event type of an event that happened, by the
+rules of ``data/events/acled.toml`` (:class:`tidings.rules.AcledRules`).
 
 The rules read what ACLED's definitions turn on: the event's PLOVER type and modes, the words
 of its triggers (and of what they take: "seized weapons"), whether its actor is armed and

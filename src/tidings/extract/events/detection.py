@@ -384,7 +384,8 @@ def _event(
         (m.trigger for m in (match, *(m.match for m in mentions)) if m.trigger.mode), match.trigger
     )
     acled, sub_event = (None, None)
-    if acled_rules is not None:
+    happened = draft.modality in ASSERTED and not draft.negated
+    if acled_rules is not None and happened:  # ACLED records what took place
         matches = (match, *(m.match for m in mentions))
         acled, sub_event = acled_coding(
             acled_rules,
