@@ -311,3 +311,50 @@ def test_reference_article_events(reference_text: str) -> None:
     crossing = _event(facts, "crossing")
     assert (crossing.date, crossing.date_precision) == ("2017-06", "month")
     assert _actor(facts, _event(facts, "aiding").actor).code == "CHNGOV"
+
+
+def test_an_apology_for_an_old_raid_dates_each_its_own_way() -> None:
+    facts = analyze_text(
+        "Netanyahu apologizes to Turkey\n\nIsraeli Prime Minister Benjamin Netanyahu apologized "
+        "to Turkey on Friday for the deadly raid on a Gaza-bound flotilla. Nine people were "
+        "killed in the raid in May 2010.",
+        published="2013-03-23",
+    )
+    apology, raid = facts.events  # the headline's apology and the lead's are one
+    assert (apology.type, apology.date, apology.date_source) == ("SUPPORT", "2013-03-22", "clause")
+    assert [m.trigger.text for m in apology.mentions] == ["apologized"]
+    assert _actor(facts, apology.target).name == "Turkey"  # "apologized to Turkey"
+    place = next((p for p in facts.places if p.id == apology.place), None)
+    assert place is None or place.text != "Turkey"  # Turkey is to whom, not where
+    # the raid of 2010 is not dated to the Friday of the apology; "killed" and "the raid" are it
+    assert (raid.type, raid.date, raid.date_precision) == ("ASSAULT", "2010-05", "month")
+    assert [m.trigger.text for m in raid.mentions] == ["killed", "raid"]
+    assert raid.killed == 9 and _actor(facts, raid.target).name == "Nine people"
+
+
+def test_a_current_lead_event_happened_on_the_publication_date() -> None:
+    facts = analyze_text(
+        "Police arrest five over arms cache\n\nPolice arrested five men after finding an arms "
+        "cache in a flat in Bilbao. The men had bombed a bridge in 2008, prosecutors said.",
+        published="2016-12-16",
+    )
+    arrest = _told(facts, "arrested")
+    assert (arrest.date, arrest.date_source, arrest.date_precision) == (
+        "2016-12-16", "published", "day",
+    )  # fmt: skip
+    bombing = _told(facts, "bombed")
+    assert bombing.date == "2008" and bombing.date_source == "clause"
+
+
+def test_words_that_only_tell_a_toll_are_mentions_of_the_event() -> None:
+    facts = analyze_text(
+        "A car bomb exploded outside a police station in Kirkuk on Sunday. Three officers "
+        "died in the blast and 12 people suffered injuries.",
+        published="2019-06-03",
+    )
+    (bombing,) = facts.events
+    assert (bombing.type, bombing.mode) == ("ASSAULT", "explosives")
+    assert bombing.acled_sub_event == "Remote explosive/landmine/IED"
+    assert {m.trigger.text for m in bombing.mentions} >= {"died", "blast", "injuries"}
+    assert bombing.site is not None and bombing.site.text.startswith("a police station")
+    assert _actor(facts, bombing.target).name == "Three officers"  # the victims its toll names

@@ -9,8 +9,8 @@ and the others its mentions (:meth:`.Draft.absorb` gathers what each says):
   "a bomb exploded ..., killing three", "the attack left 12 dead", "died in the blast") is a
   mention of that event: the event its subject names, else the nearest event of a
   ``casualties`` type in the sentence;
-- **instruments**: an event noun in a phrase of a verb event of the same type ("killed in an
-  airstrike", "raided the offices in a dawn raid");
+- **instruments**: an event noun in a phrase of a verb event of the same type, or its subject
+  ("killed in an airstrike", "raided the offices in a dawn raid", "a car bomb exploded");
 - **anaphora**: a definite event noun ("the raid", "this attack", "the 2010 raid") is the
   latest earlier event of its type (one named by a word of the same stem first), unless it
   says it is another one ("such", "another", "a second", "last", "previous"); a noun of a
@@ -77,9 +77,9 @@ def _instruments(drafts: list[Draft], book: ActorBook) -> list[Draft]:
     gone: set[int] = set()
     for draft in drafts:
         head = draft.match.head
-        if not draft.match.trigger.noun or head.dep_ != "pobj":
+        if not draft.match.trigger.noun or head.dep_ not in ("pobj", "nsubj", "nsubjpass"):
             continue
-        verb = by_head.get(head.head.head.i)
+        verb = by_head.get(head.head.head.i if head.dep_ == "pobj" else head.head.i)
         if verb is None or verb is draft or verb.match.trigger.noun:
             continue
         if verb.type == draft.type and agree(verb, draft, book):

@@ -174,6 +174,8 @@ def _drafts(
         if draft.target is None:
             draft.target = book.actor_of(owner(target_word))
         if tolls:
+            if draft.target is None and trigger.toll_only:  # "three officers died": victims
+                draft.target = book.actor_of(actor_word)
             drafts.append(draft)
             continue
         if not trigger.noun and trigger.needs_target and draft.target is None:
@@ -278,8 +280,8 @@ def _sentence_dates(
 def _published(drafts: list[Draft], article: _Article, published: str) -> None:
     """A current event the headline or lead reports with no date of its own happened on
     the publication date, as far as the article says (``date_source``: ``published``, day
-    precision); not a background event (past perfect: "had raided") nor one that did not
-    happen."""
+    precision); not a background event (past perfect: "had raided"), a state or habit (the
+    present simple outside the headline) nor one that did not happen."""
     day = published[:10]
     for draft in drafts:
         if draft.date is not None or draft.negated or draft.modality not in ASSERTED:
@@ -289,8 +291,21 @@ def _published(drafts: list[Draft], article: _Article, published: str) -> None:
             continue
         if any(_past_perfect(match.head) for match in matches):
             continue
+        if draft.match.start >= article.title_end and _present_simple(draft.match.head):
+            continue  # "those on the North Korean side are instructed to shoot": a standing state
         draft.date = DateMention(text=day, start=0, end=0, value=day, type="DATE", precision="day")
         draft.date_source = "published"
+
+
+def _present_simple(verb: Token) -> bool:
+    """ "are instructed", "defect": the present simple of the body tells a state or a habit,
+    not the news (headlines excepted: they report the past in the present)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return all(c.tag_ in ("VBP", "VBZ") for c in auxiliaries) and verb.tag_ != "VBG"
+    return verb.tag_ in ("VBP", "VBZ")
 
 
 def _past_perfect(verb: Token) -> bool:
@@ -337,6 +352,7 @@ def _context(drafts: list[Draft], book: ActorBook, locations: list[tuple[int, Pl
             dated = [
                 d for d in drafts
                 if d.date_source == "clause"
+                and not _past_perfect(d.match.head)  # "the men had bombed a bridge in 2008"
                 and {book.root(c) for c in (d.actor, d.target) if c is not None} & mine
             ]  # fmt: skip
             source = nearest(dated, draft.sentence, lambda d: d.sentence)

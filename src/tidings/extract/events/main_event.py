@@ -84,6 +84,16 @@ def find_main_event(
         event = _main(events, title_end, lead_end)
     if event is not None:
         head = _head_of(doc, event.trigger)
+        if (
+            headline_verb is not None
+            and head.head.i == headline_verb.i
+            and head.dep_
+            in (
+                "nsubj",
+                "nsubjpass",
+            )
+        ):  # "Fire closes a bridge": the fire is the event, the headline's verb what it did
+            head = headline_verb
     if head is None:
         head = _lead_verb(sentences, title_end)
     if head is None:

@@ -69,8 +69,11 @@ def _tolls(matches: list[TriggerMatch], sentence_of: Sequence[int], lexicon: Lex
     found = set()
     for match in matches:
         head = match.head
-        toll = match.trigger.toll_only or head.lemma_.lower() in types[match.trigger.type].tolls
-        if toll and sentence_of[head.i] in causes and not _has_doer(head, lexicon, events):
+        if sentence_of[head.i] not in causes:
+            continue
+        toll_verb = head.lemma_.lower() in types[match.trigger.type].tolls
+        # a toll-only word's subject is a victim ("three officers died"), never its doer
+        if match.trigger.toll_only or (toll_verb and not _has_doer(head, lexicon, events)):
             found.add(head.i)
     return found
 
