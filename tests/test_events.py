@@ -358,3 +358,15 @@ def test_words_that_only_tell_a_toll_are_mentions_of_the_event() -> None:
     assert {m.trigger.text for m in bombing.mentions} >= {"died", "blast", "injuries"}
     assert bombing.site is not None and bombing.site.text.startswith("a police station")
     assert _actor(facts, bombing.target).name == "Three officers"  # the victims its toll names
+
+
+def test_a_flight_told_in_the_headline_is_the_defection() -> None:
+    facts = analyze_text(
+        "North Korean soldier flees across border\n\nA North Korean soldier defected to the "
+        "South on Monday, officials said.",
+        published="2017-11-14",
+    )
+    (defection,) = facts.events  # DEFECT includes FLEE (types.toml): one event, the wider type
+    assert (defection.type, defection.mode, defection.trigger.text) == ("DEFECT", None, "defected")
+    assert [m.trigger.text for m in defection.mentions] == ["flees"]
+    assert defection.date == "2017-11-13"

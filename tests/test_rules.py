@@ -77,6 +77,13 @@ def test_an_unknown_role_in_the_acled_rules_names_the_file_and_line(data: Path) 
     assert message.startswith(f"{acled}, line {line}: unknown role 'ARMY'")
 
 
+def test_a_type_includes_only_known_types(data: Path) -> None:
+    types = data / "events" / "types.toml"
+    line = _edit(types, 'includes = ["FLEE"]', 'includes = ["ESCAPE"]')
+    message = _refused(data)
+    assert message.startswith(f"{types}, line {line}: [DEFECT]: includes unknown event type")
+
+
 def test_an_acled_rule_must_name_acled_types(data: Path) -> None:
     acled = data / "events" / "acled.toml"
     line = _edit(acled, 'sub_event = "Grenade"', 'sub_event = "Car bomb"')

@@ -27,7 +27,7 @@ __all__ = [
 TYPE_FIELDS = (
     "description", "quad", "cameo", "modes", "extension", "transitive", "casualties",
     "tolls", "caused_by", "moves", "self_moving", "two_sided", "two_sided_modes",
-    "attack_story", "target_prepositions",
+    "attack_story", "target_prepositions", "includes",
 )  # fmt: skip
 TRIGGER_FIELDS = (
     "type", "mode", "verbs", "nouns", "agents", "unless", "unless_entity",
@@ -70,6 +70,7 @@ class EventType:
     two_sided_modes: frozenset[str] = frozenset()  # modes that make it two-sided
     attack_story: AttackStory | None = None
     target_prepositions: frozenset[str] = frozenset()  # "fired on X": X is the target
+    includes: frozenset[str] = frozenset()  # types an event of this one also is (a defector flees)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,7 @@ def _event_type(entry: Entry, roles: Collection[str]) -> EventType:
         two_sided_modes=two_sided_modes,
         attack_story=_attack_story(entry.table("attack_story")),
         target_prepositions=_words(entry, "target_prepositions"),
+        includes=frozenset(entry.strings("includes")),
     )
 
 
@@ -221,7 +223,12 @@ def _attack_story(entry: Entry | None) -> AttackStory | None:
 
 
 def _check_references(file: DataFile, kind: EventType, types: Mapping[str, EventType]) -> None:
-    """An attack story names a type that exists, in modes it has."""
+    """An attack story names a type that exists, in modes it has; included types exist."""
+    for name in sorted(kind.includes):
+        if name not in types:
+            raise file.error(
+                f"[{kind.name}]: includes unknown event type {name!r}", (kind.name,), "includes"
+            )
     story = kind.attack_story
     if story is None:
         return

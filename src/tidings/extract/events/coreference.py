@@ -23,7 +23,8 @@ and the others its mentions (:meth:`.Draft.absorb` gathers what each says):
   ("his fellow soldiers opened fire on him" ... "he was shot by North Korean military" ...
   "he was wounded in his shoulder"), or, for a type without targets (``transitive = false``
   in ``types.toml``: defecting, fleeing), done by the same actor ("SHOT as he flees ... in
-  daring ESCAPE").
+  daring ESCAPE"); a type's ``includes`` make two types one event here (the soldier's
+  flight and his defection), told by the wider one.
 
 Two drafts are merged only when they agree: no two different actors (two groups of one
 country and role are one: "his fellow soldiers", "North Korean military") or targets, no
@@ -34,7 +35,7 @@ assassination is a shooting too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tidings.extract.events.actors import ActorBook
 from tidings.extract.events.drafts import Draft
@@ -60,16 +61,18 @@ def merge_mentions(
     title_end: int,
     lead_end: int,
     intransitive: frozenset[str] = frozenset(),
+    includes: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Draft]:
     """``drafts`` with the mentions of one event merged into its first, and each toll draft
     made a mention of the event whose toll it tells (its victims that event's target).
-    ``intransitive``: the types whose events have no target."""
+    ``intransitive``: the types whose events have no target; ``includes``: the types each
+    type's events also are (a defection is a flight)."""
     drafts = _instruments(drafts, book)
     _tolls(drafts, tolls)  # first: the victims a toll names say who an event was done to
     drafts = _anaphora(drafts, book)
     drafts = _headline(drafts, book, title_end, lead_end)
     drafts = _same_word_nearby(drafts, book)
-    return _same_participants(drafts, book, intransitive)
+    return _same_participants(drafts, book, intransitive, includes or {})
 
 
 def _instruments(drafts: list[Draft], book: ActorBook) -> list[Draft]:
@@ -181,22 +184,39 @@ def _other_one(draft: Draft) -> bool:
 
 
 def _same_participants(
-    drafts: list[Draft], book: ActorBook, intransitive: frozenset[str]
+    drafts: list[Draft],
+    book: ActorBook,
+    intransitive: frozenset[str],
+    includes: Mapping[str, frozenset[str]],
 ) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
-        same = next((e for e in kept if _same_participant(e, draft, book, intransitive)), None)
+        same = next(
+            (e for e in kept if _same_participant(e, draft, book, intransitive, includes)), None
+        )
         if same is None:
             kept.append(draft)
+        elif same.type in includes.get(draft.type, frozenset()):  # it names the wider event
+            draft.absorb(same)
+            kept[kept.index(same)] = draft
         else:
             same.absorb(draft)
     return kept
 
 
 def _same_participant(
-    one: Draft, other: Draft, book: ActorBook, intransitive: frozenset[str]
+    one: Draft,
+    other: Draft,
+    book: ActorBook,
+    intransitive: frozenset[str],
+    includes: Mapping[str, frozenset[str]],
 ) -> bool:
-    if one.type != other.type or not agree(one, other, book):
+    related = (
+        one.type == other.type
+        or one.type in includes.get(other.type, frozenset())
+        or other.type in includes.get(one.type, frozenset())
+    )
+    if not related or not agree(one, other, book):
         return False
     if one.type in intransitive:
         mine, theirs = one.actor, other.actor

@@ -129,6 +129,7 @@ def find_events(
         title_end=article.title_end,
         lead_end=article.lead_end,
         intransitive=frozenset(name for name, kind in lexicon.types.items() if not kind.transitive),
+        includes={name: kind.includes for name, kind in lexicon.types.items() if kind.includes},
     )
     sentence_places(drafts, place_at, article.sentence_of, book)
     _sentence_dates(drafts, date_at, article.sentence_of)
@@ -397,7 +398,12 @@ def _event(
     mentions = sorted(draft.mentions, key=lambda m: m.match.start)
     # the mode the most specific mention gives ("killed in an airstrike": heavy weapons)
     trigger = next(
-        (m.trigger for m in (match, *(m.match for m in mentions)) if m.trigger.mode), match.trigger
+        (
+            m.trigger
+            for m in (match, *(m.match for m in mentions))
+            if m.trigger.mode and m.trigger.type == draft.type  # a mode of the event's type
+        ),
+        match.trigger,
     )
     acled, sub_event = (None, None)
     happened = draft.modality in ASSERTED and not draft.negated
