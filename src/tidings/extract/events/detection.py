@@ -118,7 +118,7 @@ def find_events(
     drafts = _drafts(matches, article, lexicon, book)
     toll_drafts = _drafts(tolls, article, lexicon, book, tolls=True)
     book.link_agent_descriptions()
-    place_at = place_tokens(doc, places, rules.roles)
+    place_at = place_tokens(doc, places, rules.roles, rules.sites)
     date_at = date_anchors(doc, dates)
     _clause_scene(drafts, rules, place_at, date_at)
     _modalities(drafts, article, quotes, book)

@@ -57,11 +57,15 @@ PASSAGE_WINDOW = 2  # sentences back the passage's place may be
 T = TypeVar("T")
 
 
-def place_tokens(doc: Doc, places: Sequence[Place], roles: RoleBook) -> dict[int, Place]:
+def place_tokens(
+    doc: Doc, places: Sequence[Place], roles: RoleBook, sites: frozenset[str] = frozenset()
+) -> dict[int, Place]:
     """Tokens of the places that can say where something happened: not a metonymic name,
-    nor one that says whose someone is ("North Korea soldier", "United States forces": a
-    place before a role noun); a place before a building or site still is one ("Baghdad
-    airport")."""
+    nor one that says whose someone or something is ("North Korea soldier", "United States
+    forces": a place before a role noun; "a U.S. drone strike", "Britain's decision": a
+    country before anything but a site; "a Britain-based group"); a place before a building
+    or site still is one ("Baghdad airport"), and so is a town before an event ("the
+    Nagasaki blast")."""
     found: dict[int, Place] = {}
     for place in places:
         if place.metonymic:
@@ -69,10 +73,16 @@ def place_tokens(doc: Doc, places: Sequence[Place], roles: RoleBook) -> dict[int
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None:
             continue
-        modified = span.root.head
-        describes = span.root.dep_ in ("compound", "amod", "poss", "nmod") and (
+        root = span.root
+        modified = root.head
+        modifier = root.dep_ in ("compound", "amod", "poss", "nmod")
+        describes = modifier and (
             roles.is_role_noun(modified.lemma_) or modified.ent_type_ in ("PERSON", "NORP")
         )
+        describes = describes or (
+            modifier and place.precision == "country" and modified.lemma_.lower() not in sites
+        )
+        describes = describes or (root.dep_ == "npadvmod" and modified.tag_ == "VBN")
         if not describes:
             for token in span:
                 found.setdefault(token.i, place)
@@ -212,6 +222,11 @@ def locations(
             continue
         seen.add(place.start)
         token = doc[index]
+        preposition = token.head if token.dep_ == "pobj" else None
+        if preposition is not None and preposition.lower_ not in NEAR_PREPOSITIONS:
+            continue  # "apologized to Turkey", "flights from Paris": not where anyone is
+        if book.actor_of(token) is not None and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            continue  # "Turkey protested": a party, not a location
         for _ in range(8):
             if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
                 break
@@ -268,13 +283,20 @@ def sentence_places(
 ) -> None:
     """An event that happened and whose clause names no place takes the place its sentence
     (or the sentence of one of its mentions) names nearest to it (``place_source``:
-    ``sentence``), unless that name is its actor or target ("apologized to Turkey")."""
+    ``sentence``), unless that name is the actor or target of an event of the sentence
+    ("apologized to Turkey for the raid": Turkey is where neither happened)."""
     starts = _place_starts(place_at)
     for draft in drafts:
         if draft.place is not None or not _happened(draft):
             continue
         sentences = {draft.sentence, *(m.sentence for m in draft.mentions)}
-        parties = {book.root(c) for c in (draft.actor, draft.target) if c is not None}
+        parties = {  # no party to an event of its sentence is where it happened
+            book.root(c)
+            for d in drafts
+            if sentences & {d.sentence, *(m.sentence for m in d.mentions)}
+            for c in (d.actor, d.target)
+            if c is not None
+        }
         candidates = [
             (i, p)
             for i, p in starts
