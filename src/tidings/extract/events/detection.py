@@ -9,13 +9,14 @@ reports it (the speaker of a quote around it, or whoever accuses or claims:
 per sentence carries them) and where and when it happened (:mod:`.scene`). How each event
 type behaves is read from ``tidings/data/events/types.toml`` (:class:`tidings.rules.EventType`).
 
-The story around an event fills what its clause does not say: a definite event noun ("The
-defection comes at a time ...") is the latest earlier event named by a word of the same stem
-and takes its actor and target; an undated event takes the date of the nearest event that
-shares its actor or target, and an unplaced one the place the text gives them nearby
-(``date_source`` / ``place_source``: ``context``). Undated events stay undated: the
-publication date is never used as an event's date. ``confidence`` is a heuristic (trigger
-kind, arguments found), not a calibrated probability.
+The other mentions of an event (the headline, "the defection" later, the toll it took) are
+merged into it (:mod:`.coreference`). The story around an event fills what its clause does
+not say: an event that happened takes the date its sentence gives, else that of the nearest
+event sharing its actor or target, else, told in the headline or lead, the publication date;
+and the place its sentence names, else where the text puts its actor or target nearby, else
+the passage's, else the article's focus (``date_source`` / ``place_source`` say which).
+Its ACLED types follow from :mod:`.acled`. ``confidence`` is a heuristic (trigger kind,
+arguments found), not a calibrated probability.
 """
 
 from __future__ import annotations

@@ -5,16 +5,20 @@ place
     it happened before where someone went: "in" over "into", and destinations only for
     movements, the types with ``moves`` in ``types.toml``), else one in the trigger's own
     clause; metonymic names (Beijing for China's government) and modifiers ("North Korea
-    soldier") never. Failing that, the *context*:
-    where the text puts the event's actor or target within :data:`CONTEXT_WINDOW` sentences
-    ("The soldier was found ... of Panmunjom"), the most precise such place first (a town,
-    then a name the gazetteer does not know, then a province or country).
+    soldier", "a U.S. drone strike") never; the *site* its clause names ("at the busy bus
+    station") as written. For an event that happened, failing that: the place its sentence
+    names (:func:`sentence_places`), where the text puts its actor or target within
+    :data:`CONTEXT_WINDOW` sentences ("The soldier was found ... of Panmunjom"; the most
+    precise such place first: a town, then a name the gazetteer does not know, then a
+    province or country), the passage's last place, the article's focus
+    (:func:`passage_places`).
 date
     a date or time attached to the trigger or its phrases ("killed 12 in an attack on
     Tuesday"), else to a clause it depends on ("On Monday a soldier defected, suffering
     injuries after soldiers opened fire"), never one across a reported-speech boundary;
-    failing that (in :mod:`.detection`), the date of the nearest event sharing
-    its actor or target.
+    never one attached to another event a noun trigger is part of ("apologized on Friday for
+    the 2010 raid"); failing that (in :mod:`.detection`), a date of its sentence, the date of
+    the nearest event sharing its actor or target, the publication date.
 """
 
 from __future__ import annotations
