@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from tidings.geo.gazetteer import Candidate
-from tidings.geo.geocoder import Toponym, resolved_place
+from tidings.geo.geocoder import Toponym, resolved_place, unresolved_place
 from tidings.geo.schema import ascii_name, name_key
 from tidings.model import Place
 
@@ -83,13 +83,5 @@ class FakeGeocoder:
     def _place(self, toponym: Toponym) -> Place:
         found = self._places.get(name_key(toponym.text))
         if found is None:
-            return Place(
-                name=toponym.text,
-                text=toponym.text,
-                start=toponym.start,
-                end=toponym.end,
-                entity=toponym.entity,
-                metonymic=toponym.metonymic,
-                reason=UNKNOWN,
-            )
+            return unresolved_place(toponym, UNKNOWN)
         return resolved_place(toponym, found, 1.0)

@@ -30,7 +30,7 @@ from tidings.geo.gazetteer import Candidate, Gazetteer
 from tidings.geo.schema import name_key
 from tidings.model import Place, Precision
 
-__all__ = ["Geocoder", "Toponym", "precision_of"]
+__all__ = ["Geocoder", "Toponym", "precision_of", "resolved_place", "unresolved_place"]
 
 # The feature classes a generic head word allows (GeoNames classes: H water, T relief,
 # L areas, S spots and buildings, R roads, V vegetation).
@@ -393,17 +393,22 @@ def precision_of(candidate: Candidate) -> Precision:
 def _place(toponym: Toponym, choice: _Choice) -> Place:
     candidate = choice.candidate
     if candidate is None:
-        return Place(
-            name=toponym.text,
-            text=toponym.text,
-            start=toponym.start,
-            end=toponym.end,
-            entity=toponym.entity,
-            metonymic=toponym.metonymic,
-            confidence=0.0,
-            reason=choice.reason,
-        )
+        return unresolved_place(toponym, choice.reason)
     return resolved_place(toponym, candidate, choice.confidence)
+
+
+def unresolved_place(toponym: Toponym, reason: str | None) -> Place:
+    """The Place of a toponym left without coordinates, saying why."""
+    return Place(
+        name=toponym.text,
+        text=toponym.text,
+        start=toponym.start,
+        end=toponym.end,
+        entity=toponym.entity,
+        metonymic=toponym.metonymic,
+        confidence=0.0,
+        reason=reason,
+    )
 
 
 def resolved_place(toponym: Toponym, candidate: Candidate, confidence: float) -> Place:

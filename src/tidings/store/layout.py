@@ -146,12 +146,8 @@ def _plain(items: Iterable[Any]) -> list[tuple[Row, Any]]:
     return [((), item) for item in items]
 
 
-def _mentions(holders: Iterable[Entity | Actor]) -> list[tuple[Row, Any]]:
+def _mentions(holders: Iterable[Entity | Actor | Event]) -> list[tuple[Row, Any]]:
     return [((holder.id,), mention) for holder in holders for mention in holder.mentions]
-
-
-def _event_mentions(events: Iterable[Event]) -> list[tuple[Row, Any]]:
-    return [((event.id,), mention) for event in events for mention in event.mentions]
 
 
 def _day(position: int) -> Callable[[Event], str | None]:
@@ -202,7 +198,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "event_mentions",
         EventMention,
-        lambda facts: _event_mentions(facts.events),
+        lambda facts: _mentions(facts.events),
         lead=("event_id",),
         kept_out={"evidence.text": SLICE},
     ),

@@ -18,7 +18,7 @@ from typing import cast
 from spacy.tokens import Token
 
 from tidings.model import AcledSubEvent, AcledType, Actor
-from tidings.rules import AcledRule, AcledRules
+from tidings.rules import AcledRules
 
 __all__ = ["acled_coding", "event_words"]
 
@@ -51,33 +51,25 @@ def acled_coding(
     target: Actor | None,
 ) -> tuple[AcledType | None, AcledSubEvent | None]:
     """(ACLED event type, sub-event type), or (None, None) when no rule holds."""
+    armed_actor = _armed(actor, rules)
+    target_side = (
+        "armed"
+        if _armed(target, rules) and _organised(target)
+        else "civilians"
+        if _civilians(target, rules)
+        else None
+    )
     for rule in rules.rules:
-        if _holds(rule, rules, event_type, modes, words, actor, target):
+        if (
+            (not rule.types or event_type in rule.types)
+            and (not rule.modes or rule.modes & modes)
+            and (not rule.words or rule.words & words)
+            and (rule.actor is None or armed_actor)
+            and (rule.target is None or rule.target == target_side)
+        ):
             # the rules' vocabulary is ACLED's, checked when they were read
             return cast(AcledType, rule.acled), cast(AcledSubEvent, rule.sub_event)
     return None, None
-
-
-def _holds(
-    rule: AcledRule,
-    rules: AcledRules,
-    event_type: str,
-    modes: frozenset[str],
-    words: frozenset[str],
-    actor: Actor | None,
-    target: Actor | None,
-) -> bool:
-    if rule.types and event_type not in rule.types:
-        return False
-    if rule.modes and not rule.modes & modes:
-        return False
-    if rule.words and not rule.words & words:
-        return False
-    if rule.actor == "armed" and not _armed(actor, rules):
-        return False
-    if rule.target == "armed" and not (_armed(target, rules) and _organised(target)):
-        return False
-    return rule.target != "civilians" or _civilians(target, rules)
 
 
 def _armed(actor: Actor | None, rules: AcledRules) -> bool:

@@ -35,7 +35,7 @@ assassination is a shooting too.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from tidings.extract.events.actors import ActorBook
 from tidings.extract.events.drafts import Draft
@@ -91,15 +91,32 @@ def _instruments(drafts: list[Draft], book: ActorBook) -> list[Draft]:
     return [d for d in drafts if id(d) not in gone]
 
 
-def _anaphora(drafts: list[Draft], book: ActorBook) -> list[Draft]:
+def _merged(
+    drafts: list[Draft],
+    earlier_one: Callable[[Draft, list[Draft]], Draft | None],
+    leads: Callable[[Draft, Draft], bool] = lambda draft, earlier: False,
+) -> list[Draft]:
+    """``drafts`` in text order, each merged into the earlier draft ``earlier_one`` finds
+    among those kept so far (if any); the earlier absorbs it, or it absorbs the earlier and
+    takes its place when it ``leads`` (it names the wider event)."""
     kept: list[Draft] = []
     for draft in drafts:
-        target = _antecedent(draft, kept, book) if _definite_noun(draft) else None
-        if target is None:
+        earlier = earlier_one(draft, kept)
+        if earlier is None:
             kept.append(draft)
+        elif leads(draft, earlier):
+            draft.absorb(earlier)
+            kept[kept.index(earlier)] = draft
         else:
-            target.absorb(draft)
+            earlier.absorb(draft)
     return kept
+
+
+def _anaphora(drafts: list[Draft], book: ActorBook) -> list[Draft]:
+    return _merged(
+        drafts,
+        lambda draft, kept: _antecedent(draft, kept, book) if _definite_noun(draft) else None,
+    )
 
 
 def _definite_noun(draft: Draft) -> bool:
@@ -138,43 +155,41 @@ def _stem(draft: Draft) -> str:
 
 
 def _headline(drafts: list[Draft], book: ActorBook, title_end: int, lead_end: int) -> list[Draft]:
-    if title_end == 0:
-        return drafts
-    headline = [d for d in drafts if d.match.start < title_end]
-    gone: set[int] = set()
-    for draft in drafts:
+    def earlier_one(draft: Draft, kept: list[Draft]) -> Draft | None:
         if not title_end <= draft.match.start < lead_end:
-            continue
-        first = next((h for h in headline if h.type == draft.type and agree(h, draft, book)), None)
-        if first is not None:
-            first.absorb(draft)
-            gone.add(id(draft))
-    return [d for d in drafts if id(d) not in gone]
+            return None
+        return next(
+            (
+                h
+                for h in kept
+                if h.match.start < title_end and h.type == draft.type and agree(h, draft, book)
+            ),
+            None,
+        )
+
+    return _merged(drafts, earlier_one)
 
 
 def _same_word_nearby(drafts: list[Draft], book: ActorBook) -> list[Draft]:
     """ "Heavy shelling hit the east ... The shelling went on": an event noun of the same
     word within :data:`NEARBY` sentences after another, none of them saying it is another."""
-    kept: list[Draft] = []
-    for draft in drafts:
-        same = None
-        if draft.match.trigger.noun and not _other_one(draft):
-            same = next(
-                (
-                    e
-                    for e in reversed(kept)
-                    if e.type == draft.type
-                    and _stem(e) == _stem(draft)
-                    and 0 <= draft.sentence - e.sentence <= NEARBY
-                    and agree(e, draft, book)
-                ),
-                None,
-            )
-        if same is None:
-            kept.append(draft)
-        else:
-            same.absorb(draft)
-    return kept
+
+    def earlier_one(draft: Draft, kept: list[Draft]) -> Draft | None:
+        if not draft.match.trigger.noun or _other_one(draft):
+            return None
+        return next(
+            (
+                e
+                for e in reversed(kept)
+                if e.type == draft.type
+                and _stem(e) == _stem(draft)
+                and 0 <= draft.sentence - e.sentence <= NEARBY
+                and agree(e, draft, book)
+            ),
+            None,
+        )
+
+    return _merged(drafts, earlier_one)
 
 
 def _other_one(draft: Draft) -> bool:
@@ -189,19 +204,13 @@ def _same_participants(
     intransitive: frozenset[str],
     includes: Mapping[str, frozenset[str]],
 ) -> list[Draft]:
-    kept: list[Draft] = []
-    for draft in drafts:
-        same = next(
+    return _merged(
+        drafts,
+        lambda draft, kept: next(
             (e for e in kept if _same_participant(e, draft, book, intransitive, includes)), None
-        )
-        if same is None:
-            kept.append(draft)
-        elif same.type in includes.get(draft.type, frozenset()):  # it names the wider event
-            draft.absorb(same)
-            kept[kept.index(same)] = draft
-        else:
-            same.absorb(draft)
-    return kept
+        ),
+        lambda draft, earlier: earlier.type in includes.get(draft.type, frozenset()),
+    )
 
 
 def _same_participant(

@@ -121,7 +121,7 @@ def find_events(
     book.link_agent_descriptions()
     place_at = place_tokens(doc, places, rules.roles, rules.sites)
     date_at = date_anchors(doc, dates)
-    _clause_scene(drafts, rules, place_at, date_at)
+    _clause_scene(drafts, rules, place_at, date_at, article.text)
     _modalities(drafts, article, quotes, book)
     drafts = merge_mentions(
         drafts,
@@ -195,12 +195,12 @@ def _clause_scene(
     rules: Rules,
     place_at: dict[int, Place],
     date_at: dict[int, DateMention],
+    text: str,
 ) -> None:
     """The place, the site and the calendar date each event's own clause gives; an event
     noun that is the subject or object of a verb takes that verb's ("a bomb exploded in
     Kabul", "carried out an attack at the market")."""
     events = frozenset(d.match.head.i for d in drafts if not d.match.trigger.noun)
-    text = doc_text(drafts[0].match.head.doc) if drafts else ""
     for draft in drafts:
         head = draft.match.head
         moves = rules.events.types[draft.type].moves
