@@ -370,3 +370,41 @@ def test_a_flight_told_in_the_headline_is_the_defection() -> None:
     assert (defection.type, defection.mode, defection.trigger.text) == ("DEFECT", None, "defected")
     assert [m.trigger.text for m in defection.mentions] == ["flees"]
     assert defection.date == "2017-11-13"
+
+
+def test_a_finer_place_of_a_later_mention_is_where_it_happened() -> None:
+    facts = analyze_text(
+        "Tornado kills five in the United States\n\nA tornado killed five people in the "
+        "United States on Sunday, officials said. The tornado struck homes in Texas.",
+        published="2019-05-20",
+    )
+    (tornado,) = facts.events
+    place = next(place for place in facts.places if place.id == tornado.place)
+    assert (place.name, place.precision, tornado.place_source) == ("Texas", "admin1", "clause")
+
+
+def test_he_in_what_someone_said_is_often_the_speaker() -> None:
+    facts = analyze_text(
+        "Obama told Putin to stop hacking\n\nPresident Barack Obama has said that he ordered "
+        "Russia's Vladimir Putin to stop the hacking.",
+        published="2016-12-16",
+    )
+    order = _told(facts, "ordered")
+    assert _actor(facts, order.actor).name == "Barack Obama"  # not a "President" of its own
+    assert _actor(facts, order.target).name == "Vladimir Putin"
+
+
+def test_the_shooter_is_not_merged_with_the_one_shot() -> None:
+    facts = analyze_text(
+        "Gunman shot dead after killing ambassador\n\nA gunman shot the ambassador at a "
+        "gallery in Ankara on Monday. He fired at least eight shots. The gunman was later "
+        "shot dead by police.",
+        published="2016-12-20",
+    )
+    killing = _told(facts, "killing")  # "after killing": an event of its own, no toll
+    death = _told(facts, "shot dead")
+    assert killing is not death
+    assert _actor(facts, killing.actor).name == _actor(facts, death.target).name
+    assert _actor(facts, death.actor).name == "police"
+    assert all(event.actor != event.target for event in facts.events)
+    assert "fired at" not in [event.trigger.text for event in facts.events]  # "at least"

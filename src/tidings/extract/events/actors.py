@@ -19,7 +19,7 @@ that can be participants (read by :mod:`.mentions`):
   (within :data:`IT_WINDOW` sentences, as "it" so often means a thing), the others within
   :data:`PRONOUN_WINDOW`; in the nearest sentence holding candidates, a subject beats other
   mentions and the earliest subject wins, else the latest mention; an object pronoun is never
-  the subject of its own verb ("they fired on him"), nor a pronoun in a quote its speaker; a
+  the subject of its own verb ("they fired on him"), nor a pronoun in a direct quote its speaker; a
   reflexive is its clause's subject. I, me and my inside a quote are its speaker.
 
 Each actor gets a CAMEO-style code (the roles of ``tidings/data/roles.toml``): its country
@@ -275,8 +275,13 @@ class ActorBook:
             return None if subject is None else self._of_token.get(subject)
         clause_subject = _subject_of_clause(token) if token.dep_ in OBJECT_DEPS else None
         speaker = next(
-            (self.speaker_actor(q) for q in self._quotes if q.start <= token.idx < q.end), None
-        )  # "him" in a quote is not the one quoted
+            (
+                self.speaker_actor(q)
+                for q in self._quotes
+                if q.kind == "direct" and q.start <= token.idx < q.end
+            ),
+            None,
+        )  # "him" in a quote is not the one quoted; "X said that he ..." is often X
 
         def allowed(candidate: tuple[int, int]) -> bool:
             head, cluster = candidate
@@ -381,7 +386,16 @@ class ActorBook:
 
 
 def _subject_of_clause(token: Token) -> int | None:
-    subject = own_subject(token.head.head if token.dep_ == "pobj" else token.head)
+    """The subject of the verb ``token`` is an object of: its own, else that of the verb it
+    is conjoined to or an adverbial participle of ("fired eight shots, walking around him
+    and shooting him again": the gunman)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subject = own_subject(verb)
+    for _ in range(3):
+        if subject is not None or verb.dep_ not in ("conj", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+        subject = own_subject(verb)
     return None if subject is None else subject.i
 
 

@@ -28,9 +28,10 @@ and the others its mentions (:meth:`.Draft.absorb` gathers what each says):
 
 Two drafts are merged only when they agree: no two different actors (two groups of one
 country and role are one: "his fellow soldiers", "North Korean military") or targets, no
-two different dates, no two different towns, and both happened or neither did (a feared or
-denied attack is not the one that took place). Modes do not keep mentions apart: an
-assassination is a shooting too.
+actor of one who is the target of the other (the policeman who shot is not the policeman
+shot dead later), no two different dates, no two different towns, and both happened or
+neither did (a feared or denied attack is not the one that took place). Modes do not keep
+mentions apart: an assassination is a shooting too.
 """
 
 from __future__ import annotations
@@ -269,6 +270,9 @@ def agree(one: Draft, other: Draft, book: ActorBook) -> bool:
     for mine, theirs in ((one.actor, other.actor), (one.target, other.target)):
         if mine is not None and theirs is not None and not book.same_actor(mine, theirs):
             return False
+    for doer, undergoer in ((one.actor, other.target), (one.target, other.actor)):
+        if doer is not None and undergoer is not None and book.same_actor(doer, undergoer):
+            return False  # the shooter of one is the one shot in the other
     if not _dates_agree(one.date, other.date) or not _places_agree(one.place, other.place):
         return False
     return _happened(one) == _happened(other)

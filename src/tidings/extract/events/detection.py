@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tidings.extract.events.acled import acled_coding, event_words
-from tidings.extract.events.actors import ActorBook
+from tidings.extract.events.actors import REFLEXIVES, ActorBook
 from tidings.extract.events.allegations import alleging_word
 from tidings.extract.events.arguments import owner, participants
 from tidings.extract.events.casualties import casualties
@@ -175,6 +175,9 @@ def _drafts(
         draft.target = book.actor_of(target_word)
         if draft.target is None:
             draft.target = book.actor_of(owner(target_word))
+        reflexive = target_word is not None and target_word.lower_ in REFLEXIVES
+        if draft.target is not None and draft.target == draft.actor and not reflexive:
+            draft.target = None  # a misread pronoun; "killed himself" stays
         if tolls:
             if draft.target is None and trigger.toll_only:  # "three officers died": victims
                 draft.target = book.actor_of(actor_word)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidings.extract.events.lexicon import TriggerMatch
-from tidings.model import DateMention, DateSource, Modality, Place, PlaceSource, Span
+from tidings.model import DateMention, DateSource, Modality, Place, PlaceSource, Precision, Span
 
 __all__ = ["Draft", "Mention"]
 
@@ -50,7 +50,12 @@ class Draft:
         self.reported_by = self.reported_by if self.reported_by is not None else other.reported_by
         self.site = self.site or other.site
         if other.place is not None and (
-            self.place is None or _surer(other.place_source, self.place_source, PLACE_SOURCES)
+            self.place is None
+            or _finer_stated(other.place, other.place_source, self.place)
+            or (
+                _surer(other.place_source, self.place_source, PLACE_SOURCES)
+                and not _finer_stated(self.place, self.place_source, other.place)
+            )
         ):
             self.place, self.place_source = other.place, other.place_source
         if other.date is not None and (
@@ -61,6 +66,24 @@ class Draft:
 
 PLACE_SOURCES: tuple[PlaceSource, ...] = ("clause", "sentence", "context", "passage", "focus")
 DATE_SOURCES: tuple[DateSource, ...] = ("clause", "sentence", "context", "published")
+
+
+PRECISIONS: tuple[Precision, ...] = ("continent", "country", "admin1", "admin2", "city", "point")
+
+
+def _finer_stated(one: Place, source: PlaceSource | None, other: Place) -> bool:
+    """Is ``one``, read from a mention's own clause or sentence, a place inside ``other``
+    ("a landslide in China" ... "the landslide hit Xinmo, in Sichuan")? Inside: the same
+    country, and the same province when ``other`` is one; finer by the places' precision."""
+    if source not in ("clause", "sentence") or one.country is None:
+        return False
+    if one.country != other.country or one.precision is None or other.precision is None:
+        return False
+    if other.precision not in ("country", "admin1"):
+        return False
+    if other.precision == "admin1" and one.admin1 != other.admin1:
+        return False
+    return PRECISIONS.index(one.precision) > PRECISIONS.index(other.precision)
 
 
 def _surer(one: str | None, other: str | None, order: tuple[str, ...]) -> bool:

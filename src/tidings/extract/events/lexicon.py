@@ -101,6 +101,8 @@ def _phrase_tokens(first: Token, words: tuple[str, ...]) -> tuple[int, ...] | No
                 return None
             candidate = doc[index]
             if word in (candidate.lemma_.lower(), candidate.lower_):
+                if candidate.pos_ == "ADP" and candidate.head.i not in tokens:
+                    return None  # "fired at least eight shots" is no "fire at"
                 tokens.append(index)
                 position = index
                 break

@@ -98,6 +98,8 @@ class MentionReader:
             return None
         if not demonstrative and not self.roles.is_role_noun(lemma) and lemma not in self.agents:
             return None
+        if self._is_title_of_name(token):
+            return None  # "President Barack Obama", however the parser cut it
         phrase = noun_phrase(token, bytearray(len(self.doc)), self.titles)
         if phrase is None:
             return None
@@ -135,6 +137,15 @@ class MentionReader:
         )  # fmt: skip
         mention.country = self._phrase_country(first, token.i)
         return mention
+
+    def _is_title_of_name(self, token: Token) -> bool:
+        """Is ``token`` a title written right before a person's name ("President" in
+        "President Barack Obama has said")?"""
+        after = token.i + 1
+        if after >= len(self.doc) or token.tag_ in ("NNS", "NNPS"):
+            return False
+        entity = self.entity_of.get(after)
+        return entity is not None and entity.type == "PERSON" and token.i not in self.entity_of
 
     def _entity_mention(self, token: Token, entity: Entity, sentence: int) -> Mention:
         span = self._entity_span(token, entity)

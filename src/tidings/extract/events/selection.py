@@ -7,7 +7,9 @@
   fire killed five", "killed in a firefight"), tells that event's toll: no event of its own
   but a mention of that one (:mod:`.coreference`). A word of a type's ``caused_by``
   ("fire", "storm") is no doer, nor is the event itself ("the blast killed three", "the
-  attack, which killed 12"). A ``toll_only`` trigger ("died", "deaths") is only ever a toll.
+  attack, which killed 12"), and a verb after "after" or "before" tells an event of its own
+  ("shot dead after killing the ambassador"). A ``toll_only`` trigger ("died", "deaths") is
+  only ever a toll.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from tidings.extract.syntax import own_subject
 from tidings.rules import Lexicon
 
 __all__ = ["kept_triggers"]
+
+SEQUENCE_WORDS = frozenset({"after", "before", "since", "until", "following"})
 
 
 def kept_triggers(
@@ -72,10 +76,17 @@ def _tolls(matches: list[TriggerMatch], sentence_of: Sequence[int], lexicon: Lex
         if sentence_of[head.i] not in causes:
             continue
         toll_verb = head.lemma_.lower() in types[match.trigger.type].tolls
+        toll_verb = toll_verb and not _in_sequence(head)
         # a toll-only word's subject is a victim ("three officers died"), never its doer
         if match.trigger.toll_only or (toll_verb and not _has_doer(head, lexicon, events)):
             found.add(head.i)
     return found
+
+
+def _in_sequence(verb: Token) -> bool:
+    """Does the verb tell what happened before or after the other event ("shot dead after
+    killing the ambassador"): an event of its own, not that event's toll?"""
+    return verb.dep_ == "pcomp" and verb.head.lower_ in SEQUENCE_WORDS
 
 
 def _has_doer(verb: Token, lexicon: Lexicon, events: set[int]) -> bool:
