@@ -408,3 +408,20 @@ def test_the_shooter_is_not_merged_with_the_one_shot() -> None:
     assert _actor(facts, death.actor).name == "police"
     assert all(event.actor != event.target for event in facts.events)
     assert "fired at" not in [event.trigger.text for event in facts.events]  # "at least"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Gunmen fired at police near the station.", "fired at", "police"),
+        ("Two men were stabbed at a Walmart in Lyon.", "stabbed", "Two men"),
+        ("Two people died in a knife attack at a Walmart in Lyon.", "attack", "Two people"),
+    ],
+)
+def test_at_names_a_target_after_an_active_verb_only(
+    text: str, trigger: str, target: str | None
+) -> None:
+    facts = analyze_text(text, published="2017-11-14")
+    event = _told(facts, trigger)
+    names = {actor.id: actor.name for actor in facts.actors}
+    assert names.get(event.target or "") == target

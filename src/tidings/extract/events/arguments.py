@@ -34,6 +34,10 @@ from tidings.rules import EventType, Trigger
 __all__ = ["Participants", "owner", "participants"]
 
 TARGET_PREPOSITIONS = frozenset({"on", "at", "upon", "against", "toward", "towards", "into"})
+# "at" names a target after an active verb only ("fired at police"); after a noun or a
+# passive it says where ("an attack at a market", "were killed at a Walmart")
+WHERE_PREPOSITIONS = frozenset({"at"})
+NOUN_TARGETS = TARGET_PREPOSITIONS - WHERE_PREPOSITIONS
 # Nouns whose possessor is who it was done to: "his arrest", "Blagojevich's sentence".
 PATIENT_NOUNS = frozenset(
     """arrest detention capture imprisonment deportation extradition expulsion sentence
@@ -71,6 +75,8 @@ def participants(match: TriggerMatch, kind: EventType, title_end: int) -> Partic
     passive = _passive(head) or _headline_passive(head, transitive, title_end)
     two_sided = kind.two_sided or trigger.mode in kind.two_sided_modes
     prepositions = TARGET_PREPOSITIONS | trigger.target_prepositions
+    if passive:
+        prepositions -= WHERE_PREPOSITIONS - trigger.target_prepositions
     if two_sided:
         prepositions |= {"with"}
     actor, target = _verb_participants(head, passive, match.tokens, prepositions)
@@ -173,7 +179,7 @@ def _noun_participants(noun: Token, kind: EventType, trigger: Trigger) -> Partic
     if light is not None:  # "carried out airstrikes on two hospitals"
         actor = actor or _subject(light)
         for child in light.children:
-            if target is None and child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            if target is None and child.dep_ == "prep" and child.lower_ in NOUN_TARGETS:
                 target = object_of(child)
     if actor is None and kind.self_moving and noun.dep_ == "pobj":
         actor = _any_subject(noun.head.head)  # "shot during the daring escape": who escaped
@@ -189,7 +195,7 @@ def _done_to_possessor(noun: Token) -> bool:
 def _names_target(preposition: str, kind: EventType, trigger: Trigger) -> bool:
     """ "attack on X", "talks with X", "the arrest of X" (not "an agreement of ..."), and
     the trigger's own ("an apology to X")."""
-    if preposition in ("on", "against", "at", "upon", "with") or (
+    if preposition in ("on", "against", "upon", "with") or (
         preposition in trigger.target_prepositions
     ):
         return True
