@@ -425,3 +425,15 @@ def test_at_names_a_target_after_an_active_verb_only(
     event = _told(facts, trigger)
     names = {actor.id: actor.name for actor in facts.actors}
     assert names.get(event.target or "") == target
+
+
+def test_the_police_who_report_an_arrest_made_it() -> None:
+    facts = analyze_text(
+        "A 30-year-old man has been arrested over the attack, police said.",
+        published="2017-07-17",
+    )
+    arrest = _told(facts, "arrested")
+    assert _actor(facts, arrest.actor).code == "COP"  # reporters_act of COERCE (types.toml)
+    assert arrest.reported_by == arrest.actor
+    told = analyze_text("The man was arrested, his neighbour said.", published="2017-07-17")
+    assert _told(told, "arrested").actor is None  # a neighbour who tells of it did not

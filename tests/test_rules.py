@@ -84,6 +84,13 @@ def test_a_type_includes_only_known_types(data: Path) -> None:
     assert message.startswith(f"{types}, line {line}: [DEFECT]: includes unknown event type")
 
 
+def test_the_roles_whose_reporters_act_are_known_roles(data: Path) -> None:
+    types = data / "events" / "types.toml"
+    line = _edit(types, 'reporters_act = ["JUD"]', 'reporters_act = ["COURT"]')
+    message = _refused(data)
+    assert message.startswith(f"{types}, line {line}: SANCTION: unknown role 'COURT'")
+
+
 def test_an_acled_rule_must_name_acled_types(data: Path) -> None:
     acled = data / "events" / "acled.toml"
     line = _edit(acled, 'sub_event = "Grenade"', 'sub_event = "Car bomb"')

@@ -27,7 +27,7 @@ __all__ = [
 TYPE_FIELDS = (
     "description", "quad", "cameo", "modes", "extension", "transitive", "casualties",
     "tolls", "caused_by", "moves", "self_moving", "two_sided", "two_sided_modes",
-    "attack_story", "target_prepositions", "includes",
+    "attack_story", "target_prepositions", "includes", "reporters_act",
 )  # fmt: skip
 TRIGGER_FIELDS = (
     "type", "mode", "verbs", "nouns", "agents", "unless", "unless_entity",
@@ -71,6 +71,8 @@ class EventType:
     attack_story: AttackStory | None = None
     target_prepositions: frozenset[str] = frozenset()  # "fired on X": X is the target
     includes: frozenset[str] = frozenset()  # types an event of this one also is (a defector flees)
+    # roles whose reporter did it when no one else is named ("a man was arrested, police said")
+    reporters_act: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +189,10 @@ def _event_type(entry: Entry, roles: Collection[str]) -> EventType:
     unknown = sorted(two_sided_modes - set(modes))
     if unknown:
         raise entry.error(f"{name} has no mode {unknown[0]!r}", "two_sided_modes")
+    reporters_act = frozenset(entry.strings("reporters_act"))
+    unknown = sorted(reporters_act - set(roles))
+    if unknown:
+        raise entry.error(f"{name}: unknown role {unknown[0]!r}", "reporters_act")
     return EventType(
         name=name,
         description=entry.string("description") or "",
@@ -205,6 +211,7 @@ def _event_type(entry: Entry, roles: Collection[str]) -> EventType:
         attack_story=_attack_story(entry.table("attack_story")),
         target_prepositions=_words(entry, "target_prepositions"),
         includes=frozenset(entry.strings("includes")),
+        reporters_act=reporters_act,
     )
 
 

@@ -170,6 +170,10 @@ class ActorBook:
             codes.append((country, role))
         return codes[0] == codes[1]
 
+    def role_of(self, cluster: int) -> str | None:
+        """The role of the actor a cluster names (``COP`` for "police"), if any."""
+        return _first(m.role for m in self._merged(cluster))
+
     def note_doer(self, cluster: int, event_type: str) -> None:
         """Remember that an actor carried out an event of ``event_type``."""
         self._clusters[self._find(cluster)].doers.add(event_type)

@@ -123,6 +123,7 @@ def find_events(
     date_at = date_anchors(doc, dates)
     _clause_scene(drafts, rules, place_at, date_at, article.text)
     _modalities(drafts, article, quotes, book)
+    _reporters_act(drafts, lexicon, book)
     drafts = merge_mentions(
         drafts,
         toll_drafts,
@@ -256,6 +257,17 @@ def _modalities(
             claimant_actor = book.actor_of(claimant)
             if claimant_actor is not None:  # cluster 0 is an actor too
                 draft.reported_by = claimant_actor
+
+
+def _reporters_act(drafts: list[Draft], lexicon: Lexicon, book: ActorBook) -> None:
+    """An event with no actor of its own, reported by an actor of one of its type's
+    ``reporters_act`` roles, was done by that reporter ("a man was arrested, police said")."""
+    for draft in drafts:
+        reporter = draft.reported_by
+        if draft.actor is not None or reporter is None or reporter == draft.target:
+            continue
+        if book.role_of(reporter) in lexicon.types[draft.type].reporters_act:
+            draft.actor = reporter
 
 
 def _sentence_dates(
