@@ -437,3 +437,14 @@ def test_the_police_who_report_an_arrest_made_it() -> None:
     assert arrest.reported_by == arrest.actor
     told = analyze_text("The man was arrested, his neighbour said.", published="2017-07-17")
     assert _told(told, "arrested").actor is None  # a neighbour who tells of it did not
+
+
+def test_a_place_in_an_apposition_says_who_someone_is() -> None:
+    facts = analyze_text(
+        "Rafael Gomez, a native of Mexico, was arrested by police on Monday.",
+        published="2017-07-17",
+    )
+    arrest = _told(facts, "arrested")
+    places = {place.id: place.name for place in facts.places}
+    assert "Mexico" in places.values()
+    assert arrest.place_source not in ("clause", "sentence")  # Mexico is where he is from

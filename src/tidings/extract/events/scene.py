@@ -67,7 +67,8 @@ def place_tokens(
     """Tokens of the places that can say where something happened: not a metonymic name,
     nor one that says whose someone or something is ("North Korea soldier", "United States
     forces": a place before a role noun; "a U.S. drone strike", "Britain's decision": a
-    country before anything but a site; "a Britain-based group"); a place before a building
+    country before anything but a site; "a Britain-based group"; a place in an apposition:
+    "Gomez, a native of Mexico,"); a place before a building
     or site still is one ("Baghdad airport"), and so is a town before an event ("the
     Nagasaki blast")."""
     found: dict[int, Place] = {}
@@ -87,10 +88,22 @@ def place_tokens(
             modifier and place.precision == "country" and modified.lemma_.lower() not in sites
         )
         describes = describes or (root.dep_ == "npadvmod" and modified.tag_ == "VBN")
+        describes = describes or _in_apposition(root)
         if not describes:
             for token in span:
                 found.setdefault(token.i, place)
     return found
+
+
+def _in_apposition(token: Token) -> bool:
+    """Is the token inside an apposition, within its noun phrase ("Gomez, a native of
+    Mexico, was arrested": who he is, not where)?"""
+    for word in (token, *token.ancestors):
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+        if word.dep_ == "appos":
+            return True
+    return False
 
 
 def clause_place(head: Token, place_at: dict[int, Place], moving: bool) -> Place | None:
