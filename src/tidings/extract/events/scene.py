@@ -96,13 +96,14 @@ def place_tokens(
 
 
 def _in_apposition(token: Token) -> bool:
-    """Is the token inside an apposition, within its noun phrase ("Gomez, a native of
-    Mexico, was arrested": who he is, not where)?"""
+    """Is the token inside an apposition to someone, within its noun phrase ("Gomez, a
+    native of Mexico, was arrested": who he is, not where)? One to a place says where that
+    place is ("in Khan Sheikhoun, a town in Idlib province")."""
     for word in (token, *token.ancestors):
         if word.pos_ in ("VERB", "AUX"):
             return False
         if word.dep_ == "appos":
-            return True
+            return word.head.ent_type_ not in ("GPE", "LOC", "FAC")
     return False
 
 
