@@ -177,6 +177,9 @@ def test_main_event_from_a_headline_verb_outside_the_lexicon() -> None:
          {"type": "ACCIDENT", "killed": 24}),
         ("Gunmen killed 12 people and wounded 30 in an attack in Kano.", "killed",
          {"killed": 12, "injured": 30}),
+        ("No-one was injured.", "injured", {"negated": True, "injured": None}),
+        ("No one else was injured in the attack.", "attack",
+         {"negated": False, "injured": None}),  # the attack happened; "no one" counts none
     ],
 )  # fmt: skip
 def test_sentences(text: str, trigger: str, expected: dict[str, object]) -> None:

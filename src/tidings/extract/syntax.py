@@ -17,6 +17,7 @@ __all__ = [
     "MAX_PHRASE_TOKENS",
     "PERSON_LABELS",
     "is_subject",
+    "no_one",
     "noun_phrase",
     "object_of",
     "own_subject",
@@ -171,3 +172,15 @@ def sentence_numbers(doc: Doc) -> list[int]:
     for number, sentence in enumerate(doc.sents):
         numbers[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
     return numbers
+
+
+def no_one(token: Token) -> bool:
+    """Is the token the "one" of "no one" ("No one was hurt", "No-one", however split)?"""
+    if token.lower_ in ("no-one", "noone"):
+        return True
+    if token.lower_ != "one":
+        return False
+    index = token.i - 1
+    if index >= 0 and token.doc[index].text == "-":
+        index -= 1
+    return index >= 0 and token.doc[index].lower_ == "no"

@@ -2,7 +2,8 @@
 
 A count is a number word or digits bound to a word of death or injury by the parse: "killing
 12 people", "12 people were killed", "at least seven dead", "seven killed", "20 deaths",
-"three soldiers were wounded". Vague amounts ("dozens", "scores", "several") are not counts.
+"three soldiers were wounded". Vague amounts ("dozens", "scores", "several") are not counts,
+nor is "no one".
 With several counts of one kind in a sentence the smallest is kept, as ACLED keeps the most
 conservative figure.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tidings.extract.quantities.numbers import parse_number
+from tidings.extract.syntax import no_one
 
 __all__ = ["casualties"]
 
@@ -64,7 +66,7 @@ def _number(token: Token) -> int | None:
 
 
 def _value(token: Token) -> int | None:
-    if token.lower_ in VAGUE:
+    if token.lower_ in VAGUE or no_one(token):
         return None
     words = [t.text for t in token.subtree if t.like_num or t.dep_ == "compound"] or [token.text]
     value = parse_number([w.lower() for w in words if w.lower() not in VAGUE])

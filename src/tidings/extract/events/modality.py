@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.extract.syntax import own_subject
+from tidings.extract.syntax import no_one, own_subject
 from tidings.model import Modality
 
 __all__ = ["is_negated", "modality"]
@@ -73,6 +73,8 @@ def is_negated(head: Token) -> bool:
             return True
     if head.dep_ == "pobj" and head.head.lower_ == "without":
         return True
+    if any(child.dep_ in ("nsubj", "nsubjpass") and _nobody(child) for child in head.children):
+        return True  # "No one was injured", "nobody was hurt", "no soldiers were killed"
     nominal = head.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("NOUN", "PROPN")
     if nominal and any(child.dep_ == "neg" for child in head.head.children):
         return True  # "had not suffered a crash", "could not reach an agreement"
@@ -82,6 +84,16 @@ def is_negated(head: Token) -> bool:
             return True
         return any(child.dep_ == "neg" for child in governor.children)
     return False
+
+
+NOBODY = frozenset({"nobody", "none"})
+
+
+def _nobody(subject: Token) -> bool:
+    """Is the subject no one at all ("no one", "nobody", "none of them", "no soldiers")?"""
+    if subject.lower_ in NOBODY or no_one(subject):
+        return True
+    return any(child.dep_ == "det" and child.lower_ == "no" for child in subject.children)
 
 
 def modality(head: Token, noun: bool, in_title: bool, set_date: bool) -> Modality | None:
