@@ -4,6 +4,7 @@ other mentions of it that were merged in (:mod:`.coreference`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
 from tidings.extract.events.lexicon import TriggerMatch
 from tidings.model import DateMention, DateSource, Modality, Place, PlaceSource, Precision, Span
@@ -42,7 +43,8 @@ class Draft:
     def absorb(self, other: Draft) -> None:
         """Take ``other`` in as a mention of this event, with what it knows that this one
         does not (its actor, target, place and date; a date or place read from the event's
-        own clause beats one read from its context)."""
+        own clause beats one read from its context, and a place a mention's clause or
+        sentence names inside the other's, finer, beats it)."""
         self.mentions.append(Mention(other.match, other.sentence))
         self.mentions.extend(other.mentions)
         self.actor = self.actor if self.actor is not None else other.actor
@@ -68,7 +70,7 @@ PLACE_SOURCES: tuple[PlaceSource, ...] = ("clause", "sentence", "context", "pass
 DATE_SOURCES: tuple[DateSource, ...] = ("clause", "sentence", "context", "published")
 
 
-PRECISIONS: tuple[Precision, ...] = ("continent", "country", "admin1", "admin2", "city", "point")
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)  # the coarsest first
 
 
 def _finer_stated(one: Place, source: PlaceSource | None, other: Place) -> bool:
