@@ -177,7 +177,7 @@ def _drafts(
         if draft.target is None:
             draft.target = book.actor_of(owner(target_word))
         reflexive = target_word is not None and target_word.lower_ in REFLEXIVES
-        if draft.target is not None and draft.target == draft.actor and not reflexive:
+        if _one_actor(book, draft.actor, draft.target) and not reflexive:
             draft.target = None  # a misread pronoun; "killed himself" stays
         if tolls:
             if draft.target is None and trigger.toll_only:  # "three officers died": victims
@@ -264,10 +264,15 @@ def _reporters_act(drafts: list[Draft], lexicon: Lexicon, book: ActorBook) -> No
     ``reporters_act`` roles, was done by that reporter ("a man was arrested, police said")."""
     for draft in drafts:
         reporter = draft.reported_by
-        if draft.actor is not None or reporter is None or reporter == draft.target:
+        if draft.actor is not None or reporter is None or _one_actor(book, reporter, draft.target):
             continue
         if book.role_of(reporter) in lexicon.types[draft.type].reporters_act:
             draft.actor = reporter
+
+
+def _one_actor(book: ActorBook, one: int | None, other: int | None) -> bool:
+    """Do both clusters name one actor (whatever was merged since they were read)?"""
+    return one is not None and other is not None and book.root(one) == book.root(other)
 
 
 def _sentence_dates(
